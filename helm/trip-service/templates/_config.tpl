@@ -1,0 +1,5 @@
+{{/* Data of the shared config map; its hash rolls the apps when it changes. */}}
+{{- define "trip-service.configData" -}}
+LOG_LEVEL: {{ .Values.config.logLevel | quote }}
+CORS_ORIGINS: {{ .Values.config.corsOrigins | quote }}
+{{- end }}

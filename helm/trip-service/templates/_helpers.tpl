@@ -1,0 +1,88 @@
+{{/* Names and labels, in the shape of `helm create`. */}}
+
+{{/* Chart name, overridable. */}}
+{{- define "trip-service.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* Prefix of shared objects (config map, Dapr Configuration, ingress). */}}
+{{- define "trip-service.fullname" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- include "trip-service.name" . }}
+{{- end }}
+{{- end }}
+
+{{/* name-version of the chart, for the helm.sh/chart label. */}}
+{{- define "trip-service.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* Labels on every object. Call with (dict "root" $ "component" "<name>"). */}}
+{{- define "trip-service.labels" -}}
+helm.sh/chart: {{ include "trip-service.chart" .root }}
+{{ include "trip-service.selectorLabels" . }}
+app.kubernetes.io/part-of: {{ include "trip-service.name" .root }}
+app.kubernetes.io/managed-by: {{ .root.Release.Service }}
+{{- end }}
+
+{{/* Labels a selector matches: the component (app id or database) within the release. */}}
+{{- define "trip-service.selectorLabels" -}}
+app.kubernetes.io/name: {{ .component }}
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+{{- end }}
+
+{{/* Namespace of every object. */}}
+{{- define "trip-service.namespace" -}}
+{{- .Values.namespace.name }}
+{{- end }}
+
+{{/* One app's values: appDefaults deep-merged under apps.<id>. Call with (list $ "<app id>"); returns YAML. */}}
+{{- define "trip-service.appValues" -}}
+{{- $root := index . 0 }}
+{{- $id := index . 1 }}
+{{- $app := index $root.Values.apps $id | required (printf "apps.%s is missing" $id) }}
+{{- mergeOverwrite (deepCopy $root.Values.appDefaults) (deepCopy $app) | toYaml }}
+{{- end }}
+
+{{/* Image tag of an app: its own tag, else image.tag, else the chart appVersion. */}}
+{{- define "trip-service.appTag" -}}
+{{- $root := index . 0 }}
+{{- $app := index . 1 }}
+{{- $app.image.tag | default $root.Values.image.tag | default $root.Chart.AppVersion }}
+{{- end }}
+
+{{/* Pod-level security context: non-root, RuntimeDefault seccomp (Pod Security `restricted`). */}}
+{{- define "trip-service.podSecurityContext" -}}
+runAsNonRoot: true
+runAsUser: {{ .uid }}
+runAsGroup: {{ .uid }}
+fsGroup: {{ .uid }}
+fsGroupChangePolicy: OnRootMismatch
+seccompProfile:
+  type: RuntimeDefault
+{{- end }}
+
+{{/* Container security context. Call with (dict "readOnlyRoot" true|false). */}}
+{{- define "trip-service.containerSecurityContext" -}}
+allowPrivilegeEscalation: false
+readOnlyRootFilesystem: {{ .readOnlyRoot }}
+runAsNonRoot: true
+capabilities:
+  drop: [ALL]
+{{- end }}
+
+{{/* PersistentVolumeClaim template of a StatefulSet. Call with the storage values. */}}
+{{- define "trip-service.volumeClaim" -}}
+- metadata:
+    name: data
+  spec:
+    accessModes: [ReadWriteOnce]
+    {{- with .storageClassName }}
+    storageClassName: {{ . }}
+    {{- end }}
+    resources:
+      requests:
+        storage: {{ .size }}
+{{- end }}

@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+/** Environment every service reads; services extend it with their own keys. */
+export const baseEnvSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535),
+  DAPR_HTTP_PORT: z.coerce.number().int().min(1).max(65535).default(3500),
+  DAPR_HOST: z.string().default("127.0.0.1"),
+  DAPR_API_TOKEN: z.string().min(1).optional(),
+  APP_API_TOKEN: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  SERVICE_VERSION: z.string().default("0.1.0"),
+  CORS_ORIGINS: z
+    .string()
+    .default("http://localhost:8080,http://127.0.0.1:8080")
+    .transform((s) =>
+      s
+        .split(",")
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ),
+});
+
+export type BaseConfig = z.infer<typeof baseEnvSchema>;
+
+/**
+ * Parses the environment once into a typed config; fails fast naming every bad key (never their values).
+ * @example const config = loadConfig(baseEnvSchema.extend({ FX_BAND: z.coerce.number() }), process.env)
+ */
+export const loadConfig = <S extends z.ZodType>(
+  schema: S,
+  env: Record<string, string | undefined>,
+): z.infer<S> => {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`invalid configuration: ${problems}`);
+  }
+  return parsed.data;
+};

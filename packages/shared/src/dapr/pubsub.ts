@@ -1,0 +1,20 @@
+import type { SidecarTransport } from "./transport.ts";
+
+/** The narrow port for publishing to one pub/sub component. */
+export interface Publisher {
+  publish(topic: string, data: unknown, metadata?: Record<string, string>): Promise<void>;
+}
+
+/**
+ * Publishes JSON through Dapr (delivered as a CloudEvent). A failure throws; it is never returned as a value.
+ * @example await publisher(transport, "pubsub").publish("exchange-rates.updated", event, { partitionKey: "rates" });
+ */
+export const publisher = (transport: SidecarTransport, pubsubName: string): Publisher => ({
+  async publish(topic, data, metadata = {}) {
+    const query = new URLSearchParams(
+      Object.entries(metadata).map(([k, v]) => [`metadata.${k}`, v]),
+    ).toString();
+    const path = `/v1.0/publish/${encodeURIComponent(pubsubName)}/${encodeURIComponent(topic)}`;
+    await transport.send(`publish ${pubsubName}/${topic}`, query ? `${path}?${query}` : path, { body: data });
+  },
+});

@@ -1,0 +1,59 @@
+/**
+ * @trip/shared — the one shared package of Trip Service.
+ * Config, logging, the error envelope, the Dapr sidecar client, KST time, the catalog, event schemas and
+ * the ops routes every service serves.
+ */
+export * from "./catalog/index.ts";
+export { type BaseConfig, baseEnvSchema, loadConfig } from "./config.ts";
+export {
+  acceptCorrelationId,
+  acceptTraceparent,
+  currentContext,
+  type RequestContext,
+  runWithContext,
+} from "./context.ts";
+export * from "./dapr/index.ts";
+export { API_VERSION, type ErrorEnvelope, failure, ok, type SuccessEnvelope } from "./envelope.ts";
+export { AppError, ERROR_STATUS, type ErrorCode, isAppError } from "./errors.ts";
+export * from "./events.ts";
+export { requireAppToken, requireBearer } from "./http/app-token.ts";
+export {
+  createServiceApp,
+  MAX_BODY_BYTES,
+  type ServiceApp,
+  type ServiceAppOptions,
+} from "./http/create-service-app.ts";
+export {
+  type AnySubscription,
+  type CloudEventMeta,
+  type DaprRoutesOptions,
+  type DeliveryOutcome,
+  registerDaprRoutes,
+  type Subscription,
+  subscription,
+} from "./http/dapr-routes.ts";
+export { errorHandler } from "./http/error-handler.ts";
+export {
+  type DependencyCheck,
+  type OpsOptions,
+  registerOpsRoutes,
+  sqlProbe,
+  stateStoreProbe,
+} from "./http/ops-routes.ts";
+export { FIELD_ERROR_CODES, validationError, validationHook } from "./http/validation.ts";
+export { createLogger, type LogFields, type Logger, type LogLevel } from "./logger.ts";
+export { type Counter, type Gauge, type Histogram, MetricsRegistry } from "./metrics.ts";
+export { APP_IDS, COMPONENTS, CRON_BINDINGS, deadLetterTopicOf, SECRET_KEYS, TOPICS } from "./names.ts";
+export { createServiceRuntime, lazySecret, type ServiceRuntime } from "./service-runtime.ts";
+export { type Clock, manualClock, systemClock } from "./time/clock.ts";
+export {
+  addKstDays,
+  isKstDate,
+  KST_ZONE,
+  type KstDate,
+  kstDateOf,
+  kstDatesBetween,
+  kstDatesEndingAt,
+  kstDayRange,
+  kstWeekday,
+} from "./time/kst.ts";

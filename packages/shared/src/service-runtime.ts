@@ -1,0 +1,44 @@
+import type { BaseConfig } from "./config.ts";
+import { createSidecar, type Sidecar } from "./dapr/client.ts";
+import { createLogger, type Logger } from "./logger.ts";
+import { MetricsRegistry } from "./metrics.ts";
+import { type Clock, systemClock } from "./time/clock.ts";
+
+export interface ServiceRuntime<C extends BaseConfig> {
+  config: C;
+  log: Logger;
+  sidecar: Sidecar;
+  metrics: MetricsRegistry;
+  clock: Clock;
+}
+
+/**
+ * What every `main.ts` builds from its parsed config: logger, sidecar client, metrics, clock.
+ * @example const rt = createServiceRuntime("currency-service", loadCurrencyConfig());
+ */
+export const createServiceRuntime = <C extends BaseConfig>(service: string, config: C): ServiceRuntime<C> => {
+  const log = createLogger({ service, level: config.LOG_LEVEL });
+  const sidecar = createSidecar({
+    baseUrl: `http://${config.DAPR_HOST}:${config.DAPR_HTTP_PORT}`,
+    apiToken: config.DAPR_API_TOKEN,
+  });
+  return { config, log, sidecar, metrics: new MetricsRegistry(), clock: systemClock };
+};
+
+/**
+ * A secret read through the sidecar on first use and kept; a failed read is retried on the next use
+ * (the sidecar may still be starting when the app does).
+ * @example const adminToken = lazySecret(sidecar, "secretstore", "admin-token", log); await adminToken();
+ */
+export const lazySecret = (sidecar: Sidecar, store: string, key: string, log: Logger) => {
+  let value: string | undefined;
+  return async (): Promise<string | undefined> => {
+    if (value !== undefined) return value;
+    try {
+      value = await sidecar.secret(store, key);
+    } catch (err) {
+      log.warn("secret not readable yet", { store, key, err });
+    }
+    return value;
+  };
+};

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the local stack runs on, only those that are missing (apt-get update only then).
+set -euo pipefail
+missing=()
+need() { # command package
+  command -v "$1" >/dev/null 2>&1 || missing+=("$2")
+}
+need redis-server redis-server
+need redis-cli redis-tools
+need mariadbd mariadb-server
+need mariadb mariadb-client
+need java openjdk-17-jre-headless
+need mvn maven
+need curl curl
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+if [ "$(id -u)" -ne 0 ]; then
+  echo "missing packages: ${missing[*]} — run as root or install them first" >&2
+  exit 1
+fi
+echo "installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Builds the pinned deployment-check tools into $TRIP_CACHE once; later runs only verify they exist.
+#   helm, kubeconform, promtool  - built from their Go modules (module proxy only, inside the module dir)
+#   kube-schemas/<set>/          - kubeconform JSON schemas: Kubernetes + Dapr + Argo CD + prometheus-operator
+#   npm-groovy-lint              - from npm, runs offline against its bundled CodeNarc jars
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+source "$root/scripts/setup/versions.env"
+source "$root/scripts/setup/cache-dir.sh"
+source "$root/tests/deploy/tool-versions.env"
+export PATH="$TRIP_CACHE/bin:$PATH" GOSUMDB=off GOFLAGS=-buildvcs=false GOTOOLCHAIN=local
+
+module_dir() { # module version -> directory of the extracted module in the Go module cache
+  go mod download -json "$1@$2" | sed -n 's/^\t"Dir": "\(.*\)",$/\1/p'
+}
+
+build_go_tool() { # name module version package [ldflags]
+  local out="$TRIP_CACHE/$1/$3/$1"
+  [ -x "$out" ] && return 0
+  echo "building $1 $3 from $2 (one-time)"
+  local dir
+  dir=$(module_dir "$2" "$3")
+  mkdir -p "$(dirname "$out")"
+  (cd "$dir" && go build -trimpath -ldflags "-s -w ${5:-}" -o "$out.tmp" "./$4")
+  mv "$out.tmp" "$out"
+}
+
+build_go_tool helm helm.sh/helm/v3 "$HELM_VERSION" cmd/helm \
+  "-X helm.sh/helm/v3/internal/version.version=$HELM_VERSION"
+build_go_tool kubeconform github.com/yannh/kubeconform "$KUBECONFORM_VERSION" cmd/kubeconform
+build_go_tool promtool github.com/prometheus/prometheus "$PROMETHEUS_MODULE_VERSION" cmd/promtool
+
+schema_set="k8s-$KUBERNETES_VERSION.dapr-$DAPR_VERSION.argocd-$ARGOCD_VERSION.promop-$PROMETHEUS_OPERATOR_VERSION"
+schemas="$TRIP_CACHE/kube-schemas/$schema_set"
+if [ ! -f "$schemas/.complete" ]; then
+  echo "generating Kubernetes/CRD JSON schemas ($schema_set)"
+  rm -rf "$schemas"
+  bun "$root/tests/deploy/schemagen/generate.ts" \
+    "$(module_dir k8s.io/kubernetes "$KUBERNETES_VERSION")/api/openapi-spec/swagger.json" "$schemas" \
+    "$(module_dir github.com/dapr/dapr "$DAPR_VERSION")/charts/dapr/crds" \
+    "$(module_dir github.com/argoproj/argo-cd/v3 "$ARGOCD_VERSION")/manifests/crds" \
+    "$(module_dir github.com/prometheus-operator/prometheus-operator "$PROMETHEUS_OPERATOR_VERSION")/example/prometheus-operator-crd"
+  touch "$schemas/.complete"
+fi
+
+lint_dir="$TRIP_CACHE/npm-groovy-lint/$NPM_GROOVY_LINT_VERSION"
+if [ ! -x "$lint_dir/node_modules/.bin/npm-groovy-lint" ]; then
+  echo "installing npm-groovy-lint $NPM_GROOVY_LINT_VERSION from npm"
+  mkdir -p "$lint_dir"
+  npm install --silent --no-audit --no-fund --prefix "$lint_dir" "npm-groovy-lint@$NPM_GROOVY_LINT_VERSION" >/dev/null
+fi
