@@ -61,5 +61,7 @@ export function ensureSecrets(file: string): { created: string[] } {
 if (import.meta.main) {
   const file = resolve(process.argv[2] ?? ".run/secrets.json");
   const { created } = ensureSecrets(file);
-  console.log(created.length > 0 ? `secrets: wrote ${created.join(", ")} to ${file}` : `secrets: ${file} up to date`);
+  console.log(
+    created.length > 0 ? `secrets: wrote ${created.join(", ")} to ${file}` : `secrets: ${file} up to date`,
+  );
 }

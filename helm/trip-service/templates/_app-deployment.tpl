@@ -26,7 +26,7 @@ spec:
   template:
     metadata:
       labels:
-        {{- include "trip-service.labels" $labels | nindent 8 }}
+        {{- include "trip-service.podLabels" $labels | nindent 8 }}
         trip-service/tier: app
       annotations:
         checksum/config: {{ include "trip-service.configData" $root | sha256sum }}

@@ -27,6 +27,12 @@ app.kubernetes.io/part-of: {{ include "trip-service.name" .root }}
 app.kubernetes.io/managed-by: {{ .root.Release.Service }}
 {{- end }}
 
+{{/* Labels of pods: stable across chart versions, so a chart bump alone restarts nothing. */}}
+{{- define "trip-service.podLabels" -}}
+{{ include "trip-service.selectorLabels" . }}
+app.kubernetes.io/part-of: {{ include "trip-service.name" .root }}
+{{- end }}
+
 {{/* Labels a selector matches: the component (app id or database) within the release. */}}
 {{- define "trip-service.selectorLabels" -}}
 app.kubernetes.io/name: {{ .component }}

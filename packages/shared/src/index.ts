@@ -13,6 +13,8 @@ export {
   runWithContext,
 } from "./context.ts";
 export * from "./dapr/index.ts";
+export { applyMigrations, applyMigrationsWhenReady } from "./db/apply-migrations.ts";
+export { MIGRATIONS, type Migration } from "./db/migrations.ts";
 export { API_VERSION, type ErrorEnvelope, failure, ok, type SuccessEnvelope } from "./envelope.ts";
 export { AppError, ERROR_STATUS, type ErrorCode, isAppError } from "./errors.ts";
 export * from "./events.ts";
@@ -44,6 +46,7 @@ export { FIELD_ERROR_CODES, validationError, validationHook } from "./http/valid
 export { createLogger, type LogFields, type Logger, type LogLevel } from "./logger.ts";
 export { type Counter, type Gauge, type Histogram, MetricsRegistry } from "./metrics.ts";
 export { APP_IDS, COMPONENTS, CRON_BINDINGS, deadLetterTopicOf, SECRET_KEYS, TOPICS } from "./names.ts";
+export * from "./rate-cache.ts";
 export { createServiceRuntime, lazySecret, type ServiceRuntime } from "./service-runtime.ts";
 export { type Clock, manualClock, systemClock } from "./time/clock.ts";
 export {

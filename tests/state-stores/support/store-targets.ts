@@ -71,7 +71,10 @@ function infraRedisPassword(): string | undefined {
 }
 
 /** Makes sure the server answers (starting our own when it does not) and returns template values. */
-function connect(kind: StoreKind, env: Record<string, string | undefined>) {
+function connect(
+  kind: StoreKind,
+  env: Record<string, string | undefined>,
+): { startedServer: string | null; vars: Record<string, string> } {
   const ensure = (server: string): string | null => {
     if (servers("status", server).ok) return null;
     const started = servers("start", server);
@@ -103,13 +106,17 @@ function connect(kind: StoreKind, env: Record<string, string | undefined>) {
       return { startedServer, vars: { POSTGRESQL_CONNECTION_STRING: dsn } };
     }
     case "mongodb": {
-      if (!env.MONGODB_URL) throw new Error("MONGODB_URL is not set (no MongoDB server can be installed here)");
+      if (!env.MONGODB_URL)
+        throw new Error("MONGODB_URL is not set (no MongoDB server can be installed here)");
       return { startedServer: null, vars: { MONGODB_URL: env.MONGODB_URL } };
     }
   }
 }
 
-export function prepareStore(kind: StoreKind, env: Record<string, string | undefined>): ReadyStore | MissingStore {
+export function prepareStore(
+  kind: StoreKind,
+  env: Record<string, string | undefined>,
+): ReadyStore | MissingStore {
   const required = requiredStores(env).has(kind);
   try {
     const { startedServer, vars } = connect(kind, env);

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# THE test command: setup, infrastructure (Kafka included), Biome, typecheck, unit tests of every
+# package, then each integration suite under tests/ (order: scripts/test-suites.txt). Prints one row per
+# suite and a final "N passed, N failed"; exits non-zero on any failure. Infrastructure this script
+# started is stopped again on exit. Logs: .run/logs/test-all/<suite>.log
+set -uo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+bash scripts/setup.sh || exit 1
+source scripts/infra/common.sh
+for part in redis mariadb kafka fx-sandbox; do source "scripts/infra/$part.sh"; done
+
+# Leave alone what was already running (e.g. a stack started by scripts/up.sh).
+started=()
+running redis redis-server || started+=(redis)
+running mariadb mariadbd || started+=(mariadb)
+running kafka java || started+=(kafka)
+running fx-sandbox bun || started+=(fx_sandbox)
+stop_started() {
+  local part
+  for part in "${started[@]}"; do "${part}_stop" >/dev/null; done
+}
+trap stop_started EXIT
+bash scripts/infra.sh start --kafka || exit 1
+
+suite_logs="$log_dir/test-all"
+rm -rf "$suite_logs"
+mkdir -p "$suite_logs"
+rows=()
+total_passed=0
+total_failed=0
+
+# run_suite <name> <kind: bun|check> <command...>: bun suites count tests, checks count as one.
+run_suite() {
+  local name=$1 kind=$2 started_at=$EPOCHREALTIME log passed failed code
+  shift 2
+  log="$suite_logs/${name//[^A-Za-z0-9._-]/_}.log"
+  echo "::: $name"
+  "$@" 2>&1 | tee "$log"
+  code=${PIPESTATUS[0]}
+  if [ "$kind" = bun ]; then
+    passed=$(grep -aE '^ *[0-9]+ pass$' "$log" | tail -n 1 | tr -dc 0-9)
+    failed=$(grep -aE '^ *[0-9]+ fail$' "$log" | tail -n 1 | tr -dc 0-9)
+    passed=${passed:-0}
+    failed=${failed:-0}
+    # A crash, a failing hook or "no tests found" is a failure even if no test reported one.
+    if [ "$code" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+  elif [ "$code" -eq 0 ]; then
+    passed=1 failed=0
+  else
+    passed=0 failed=1
+  fi
+  total_passed=$((total_passed + passed))
+  total_failed=$((total_failed + failed))
+  local seconds=$(((${EPOCHREALTIME/./} - ${started_at/./}) / 1000000))
+  rows+=("$(printf '%-34s %7s %7s %6ss  %s' "$name" "$passed" "$failed" "$seconds" "$([ "$failed" -eq 0 ] && echo ok || echo FAILED)")")
+  echo "::: $name: $passed passed, $failed failed (${seconds}s)"
+}
+
+run_suite "lint: biome" check bunx biome check .
+run_suite "typecheck: workspaces" check bun run --filter '*' typecheck
+run_suite "typecheck: scripts and tests" check bunx tsc -p tsconfig.json
+
+for dir in packages/shared services/* tools/*; do
+  [ -f "$dir/package.json" ] || continue
+  if grep -q '"test":' "$dir/package.json"; then
+    run_suite "unit: $dir" bun bash -c "cd '$dir' && bun run test"
+  else
+    run_suite "unit: $dir" bun bash -c "cd '$dir' && bun test"
+  fi
+done
+
+suites=()
+while read -r suite; do
+  [ -d "tests/$suite" ] && suites+=("$suite")
+done < <(grep -vE '^\s*(#|$)' scripts/test-suites.txt)
+for dir in tests/*/; do
+  suite=$(basename "$dir")
+  [[ " ${suites[*]} " == *" $suite "* ]] || suites+=("$suite")
+done
+for suite in "${suites[@]}"; do
+  run_suite "integration: tests/$suite" bun bun test --timeout 60000 "./tests/$suite"
+done
+
+echo
+printf '%-34s %7s %7s %7s  %s\n' "suite" "passed" "failed" "time" "result"
+printf '%s\n' "${rows[@]}"
+echo
+echo "$total_passed passed, $total_failed failed"
+[ "$total_failed" -eq 0 ]

@@ -1,0 +1,67 @@
+/**
+ * The chart rendered once per test process for each way it is deployed, plus the generated k8s/ and
+ * argocd/ files, parsed into objects for the policy tests.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { environments, helmTemplate, parseManifest, valuesFilesOf } from "../../../deploy/chart.ts";
+import { repoRoot } from "../../../deploy/tool-paths.ts";
+import type { K8sObject } from "./k8s-types.ts";
+
+export type Rendering = { name: string; valuesFiles: string[]; extraArgs: string[] };
+
+/** Every rendering the tests judge: the defaults, each environment, and the external-stores switch. */
+export const renderings: Rendering[] = [
+  { name: "defaults", valuesFiles: [], extraArgs: [] },
+  ...environments.map((environment) => ({ name: environment, valuesFiles: valuesFilesOf(environment), extraArgs: [] })),
+  {
+    name: "external stores",
+    valuesFiles: ["values-production.yaml"],
+    extraArgs: [
+      ...["redis.enabled=false", "mariadb.enabled=false", "mongodb.enabled=false", "kafka.enabled=false"],
+      "redis.externalHost=redis.example.internal",
+      "mariadb.externalHost=mariadb.example.internal",
+      "mongodb.externalHosts={mongo-1.example.internal:27017,mongo-2.example.internal:27017}",
+      "kafka.externalBrokers=kafka-1.example.internal:9092",
+    ].flatMap((value) => ["--set", value]),
+  },
+];
+
+const cache = new Map<string, Promise<string>>();
+
+/** The manifest text of a rendering (helm runs once per rendering per process). */
+export function manifestOf(rendering: Rendering): Promise<string> {
+  let manifest = cache.get(rendering.name);
+  if (manifest === undefined) {
+    manifest = helmTemplate(rendering.valuesFiles, rendering.extraArgs);
+    cache.set(rendering.name, manifest);
+  }
+  return manifest;
+}
+
+export async function objectsOf(rendering: Rendering): Promise<K8sObject[]> {
+  return parseManifest(await manifestOf(rendering)) as K8sObject[];
+}
+
+export function renderingNamed(name: string): Rendering {
+  const rendering = renderings.find((candidate) => candidate.name === name);
+  if (rendering === undefined) throw new Error(`no rendering ${name}`);
+  return rendering;
+}
+
+/** YAML files under a repository folder, relative paths, sorted. */
+export function yamlFilesIn(folder: string): string[] {
+  return readdirSync(join(repoRoot, folder), { recursive: true, encoding: "utf8" })
+    .filter((name) => name.endsWith(".yaml"))
+    .map((name) => join(folder, name))
+    .sort();
+}
+
+/** Parsed objects of the YAML files under a repository folder (k8s/, argocd/). */
+export function objectsInFolder(folder: string): K8sObject[] {
+  return yamlFilesIn(folder).flatMap((file) => {
+    const parsed = Bun.YAML.parse(readFileSync(join(repoRoot, file), "utf8")) as unknown;
+    const documents = Array.isArray(parsed) ? parsed : [parsed];
+    return documents.filter((document) => document != null) as K8sObject[];
+  });
+}

@@ -1,0 +1,94 @@
+/**
+ * Starts a real daprd next to a test app, the way `dapr run` would, with the repo's dapr/config.yaml and
+ * a rendered resources folder. Both tokens are set, as in every real run: calls to the sidecar need the
+ * `dapr-api-token` header (`sidecar.fetch` adds it), calls from the sidecar to the app carry the app token.
+ */
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Subprocess } from "bun";
+import { daprdBinary, localSecrets, repoRoot, runDir } from "./environment.ts";
+import { eventually } from "./eventually.ts";
+
+/** Spare loopback ports of one test slot: 18000 + 10 × slot + offset. */
+export function portsOf(slot: number) {
+  const base = 18_000 + slot * 10;
+  return { app: base, http: base + 1, grpc: base + 2, metrics: base + 3, internalGrpc: base + 4 };
+}
+
+export interface SidecarOptions {
+  appId: string;
+  slot: number;
+  resourcesDir: string;
+  /** Whether a test app listens on the slot's app port (daprd then waits for it). */
+  withApp?: boolean;
+}
+
+export interface Sidecar {
+  appId: string;
+  url: string;
+  /** fetch against the sidecar with the Dapr API token. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+  log(): string;
+  stop(): Promise<void>;
+}
+
+export async function startSidecar(options: SidecarOptions): Promise<Sidecar> {
+  const ports = portsOf(options.slot);
+  const secrets = localSecrets();
+  const logDir = join(runDir, "logs", "test-infra");
+  mkdirSync(logDir, { recursive: true });
+  const logFile = join(logDir, `${options.appId}.log`);
+  const args = [
+    daprdBinary,
+    ...["--app-id", options.appId, "--app-protocol", "http"],
+    ...(options.withApp === false ? [] : ["--app-port", String(ports.app)]),
+    ...["--dapr-http-port", String(ports.http), "--dapr-grpc-port", String(ports.grpc)],
+    ...["--dapr-internal-grpc-port", String(ports.internalGrpc), "--metrics-port", String(ports.metrics)],
+    ...["--dapr-listen-addresses", "127.0.0.1", "--resources-path", options.resourcesDir],
+    ...["--config", join(repoRoot, "dapr", "config.yaml"), "--log-level", "warn"],
+    ...["--dapr-graceful-shutdown-seconds", "1"],
+  ];
+  const daprd: Subprocess = Bun.spawn(args, {
+    cwd: repoRoot,
+    env: {
+      ...Bun.env,
+      DAPR_API_TOKEN: secrets["dapr-api-token"],
+      APP_API_TOKEN: secrets["app-api-token"],
+    },
+    stdout: Bun.file(logFile),
+    stderr: "inherit",
+  });
+  const url = `http://127.0.0.1:${ports.http}`;
+  const log = () => readFileSync(logFile, "utf8");
+  try {
+    await eventually(
+      `daprd ${options.appId} to report healthy`,
+      async () => {
+        if (daprd.exitCode !== null) throw new Error(`daprd ${options.appId} exited:\n${log().slice(-3000)}`);
+        const health = await fetch(`${url}/v1.0/healthz`).catch(() => undefined);
+        return health?.status === 204 ? true : undefined;
+      },
+      40_000,
+      200,
+    );
+  } catch (error) {
+    daprd.kill("SIGKILL");
+    throw error;
+  }
+  return {
+    appId: options.appId,
+    url,
+    fetch: (path, init = {}) => {
+      const headers = new Headers(init.headers);
+      headers.set("dapr-api-token", secrets["dapr-api-token"]);
+      return fetch(`${url}${path}`, { ...init, headers });
+    },
+    log,
+    stop: async () => {
+      daprd.kill("SIGTERM");
+      const stopped = await Promise.race([daprd.exited.then(() => true), Bun.sleep(8_000).then(() => false)]);
+      if (!stopped) daprd.kill("SIGKILL");
+      await daprd.exited;
+    },
+  };
+}
