@@ -2,7 +2,7 @@
  * Where tests/deploy/setup-tools.sh put the pinned deployment tools, read from the same version files.
  * @example const { helm } = toolPaths(); await $`${helm} version`;
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -34,7 +34,35 @@ function version(key: string): string {
   return value;
 }
 
+let toolsReady = false;
+
+/**
+ * Paths of the pinned tools, building whatever is missing first (tests/deploy/setup-tools.sh, idempotent):
+ * `bun test ./tests/deploy` works on a fresh machine, and costs nothing once the cache is filled.
+ */
 export function toolPaths() {
+  const paths = pathsInCache();
+  if (!toolsReady) {
+    const required = [
+      paths.helm,
+      paths.kubeconform,
+      paths.promtool,
+      paths.npmGroovyLint,
+      join(paths.schemas, ".complete"),
+    ];
+    if (!required.every((path) => existsSync(path))) {
+      const setup = Bun.spawnSync(["bash", join(repoRoot, "tests/deploy/setup-tools.sh")], {
+        stdout: "inherit",
+        stderr: "inherit",
+      });
+      if (setup.exitCode !== 0) throw new Error("tests/deploy/setup-tools.sh failed");
+    }
+    toolsReady = true;
+  }
+  return paths;
+}
+
+function pathsInCache() {
   const cache = process.env.TRIP_CACHE ?? join(homedir(), ".cache/trip-service");
   const schemaSet = [
     `k8s-${version("KUBERNETES_VERSION")}`,
@@ -47,7 +75,12 @@ export function toolPaths() {
     kubeconform: join(cache, "kubeconform", version("KUBECONFORM_VERSION"), "kubeconform"),
     promtool: join(cache, "promtool", version("PROMETHEUS_MODULE_VERSION"), "promtool"),
     schemas: join(cache, "kube-schemas", schemaSet),
-    npmGroovyLint: join(cache, "npm-groovy-lint", version("NPM_GROOVY_LINT_VERSION"), "node_modules/.bin/npm-groovy-lint"),
+    npmGroovyLint: join(
+      cache,
+      "npm-groovy-lint",
+      version("NPM_GROOVY_LINT_VERSION"),
+      "node_modules/.bin/npm-groovy-lint",
+    ),
     /** Kubernetes version the chart is rendered and validated for, without the leading v. */
     kubeVersion: version("KUBERNETES_VERSION").replace(/^v/, ""),
   };

@@ -25,16 +25,16 @@ export function changedApps(changedFiles: readonly string[]): string[] {
     .map((app) => app.id);
 }
 
-async function git(args: string[]): Promise<{ ok: boolean; out: string }> {
-  const proc = Bun.spawn(["git", ...args], { stdout: "pipe", stderr: "ignore" });
+async function git(args: string[], cwd?: string): Promise<{ ok: boolean; out: string }> {
+  const proc = Bun.spawn(["git", ...args], { cwd, stdout: "pipe", stderr: "ignore" });
   const out = await new Response(proc.stdout).text();
   return { ok: (await proc.exited) === 0, out };
 }
 
 /** Paths changed between `base` and HEAD, or null when the base is unknown (first build, rewritten history). */
-export async function changedFilesSince(base: string): Promise<string[] | null> {
-  if (base === "" || !(await git(["cat-file", "-e", `${base}^{commit}`])).ok) return null;
-  const diff = await git(["diff", "--name-only", `${base}...HEAD`]);
+export async function changedFilesSince(base: string, cwd?: string): Promise<string[] | null> {
+  if (base === "" || !(await git(["cat-file", "-e", `${base}^{commit}`], cwd)).ok) return null;
+  const diff = await git(["diff", "--name-only", `${base}...HEAD`], cwd);
   if (!diff.ok) return null;
   return diff.out.split("\n").filter((line) => line !== "");
 }

@@ -26,9 +26,27 @@ mkdir -p "$cli"
 if [ ! -x "$cli/dapr" ]; then
   echo "building dapr CLI $DAPR_CLI_VERSION"
   go mod download "github.com/dapr/cli@$DAPR_CLI_VERSION"
-  src=$(go env GOMODCACHE)/github.com/dapr/cli@$DAPR_CLI_VERSION
-  (cd "$src" && go build -trimpath -ldflags "-s -w -X main.version=${DAPR_CLI_VERSION#v} -X main.apiVersion=1.0" -o "$cli/dapr.tmp" .)
+  # The CLI pins dapr/dapr v1.16.2, whose components-contrib v1.16.3 the module proxy does not serve.
+  # Build a writable copy of the CLI module against the same dapr/contrib release as our daprd.
+  work="$TRIP_CACHE/dapr-cli/src-$DAPR_CLI_VERSION"
+  rm -rf "$work"
+  cp -r "$(go env GOMODCACHE)/github.com/dapr/cli@$DAPR_CLI_VERSION" "$work"
+  chmod -R u+w "$work"
+  (
+    cd "$work"
+    # Keep only the CLI's direct requirements; let `go mod tidy` take the rest from dapr's own graph
+    # (some of the CLI's pinned indirect versions are not served either; go-etcd-cron v0.9.2, named by
+    # dapr's go.mod but unused by the CLI's packages, is not served, so the CLI's own v0.9.1 stands in).
+    grep -v '// indirect' go.mod > go.mod.direct && mv go.mod.direct go.mod
+    go mod edit -require "github.com/dapr/dapr@$DAPR_VERSION" \
+      -replace "github.com/dapr/components-contrib=github.com/dapr/components-contrib@$DAPR_VERSION" \
+      -replace "github.com/diagridio/go-etcd-cron=github.com/diagridio/go-etcd-cron@v0.9.1"
+    rm -f go.sum
+    go mod tidy >/dev/null
+    go build -trimpath -ldflags "-s -w -X main.version=${DAPR_CLI_VERSION#v} -X main.apiVersion=1.0" -o "$cli/dapr.tmp" .
+  )
   mv "$cli/dapr.tmp" "$cli/dapr"
+  rm -rf "$work"
 fi
 mkdir -p "$TRIP_CACHE/bin"
 ln -sf "$bin/daprd" "$TRIP_CACHE/bin/daprd"

@@ -42,14 +42,20 @@ describe("helm chart", () => {
   });
 
   test("the values schema rejects a secret-looking app environment variable", async () => {
-    await expect(helmTemplate([], ["--set", "apps.web.env.ADMIN_TOKEN=x"])).rejects.toThrow("invalid propertyName");
+    await expect(helmTemplate([], ["--set", "apps.web.env.ADMIN_TOKEN=x"])).rejects.toThrow(
+      "invalid propertyName",
+    );
   });
 
   test("secrets cannot be rendered without every value", async () => {
-    await expect(helmTemplate([], ["--set", "secrets.create=true"])).rejects.toThrow("is required when secrets.create=true");
+    await expect(helmTemplate([], ["--set", "secrets.create=true"])).rejects.toThrow(
+      "is required when secrets.create=true",
+    );
   });
 
   test("external stores need their endpoints", async () => {
-    await expect(helmTemplate([], ["--set", "kafka.enabled=false"])).rejects.toThrow("kafka.externalBrokers is required");
+    await expect(helmTemplate([], ["--set", "kafka.enabled=false"])).rejects.toThrow(
+      "kafka.externalBrokers is required",
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "bun:test";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot, toolPaths } from "../../deploy/tool-paths.ts";
 import { manifestOf, renderings } from "./support/rendered.ts";
@@ -20,7 +21,11 @@ async function validate(inputs: string[], stdin?: string) {
   if (stdin === undefined) return run([...args, ...inputs]);
   const file = join(Bun.env.TMPDIR ?? "/tmp", `kubeconform-${crypto.randomUUID()}.yaml`);
   await Bun.write(file, stdin);
-  return run([...args, file]);
+  try {
+    return await run([...args, file]);
+  } finally {
+    rmSync(file, { force: true });
+  }
 }
 
 describe("manifests match the pinned API schemas", () => {
@@ -55,7 +60,7 @@ describe("manifests match the pinned API schemas", () => {
 });
 
 test("k8s/ is exactly the chart rendered with the production values", async () => {
-  const { code, output } = await run(["bun", join(repoRoot, "deploy/render-k8s.ts"), "--check"]);
+  const { code, output } = await run([process.execPath, join(repoRoot, "deploy/render-k8s.ts"), "--check"]);
   expect(output).toContain("k8s/ matches the chart");
   expect(code).toBe(0);
 });

@@ -15,7 +15,9 @@ async function renderedRules(): Promise<unknown> {
 }
 
 type Panel = { title: string; targets: { expr: string }[] };
-const dashboard = JSON.parse(readFileSync(join(chartDir, "files/grafana-dashboard.json"), "utf8")) as { panels: Panel[] };
+const dashboard = JSON.parse(readFileSync(join(chartDir, "files/grafana-dashboard.json"), "utf8")) as {
+  panels: Panel[];
+};
 
 describe("alert rules", () => {
   test("pass promtool's rule check", async () => {
@@ -38,25 +40,46 @@ describe("alert rules", () => {
   test("cover the three alarms of the design", async () => {
     const spec = (await renderedRules()) as { groups: { rules: { alert: string }[] }[] };
     const alerts = new Set(spec.groups.flatMap((group) => group.rules.map((rule) => rule.alert)));
-    expect([...alerts].sort()).toEqual(["TripIngestionFailing", "TripIngestionStalled", "TripServiceDown", "TripServiceLatencyHigh"]);
+    expect([...alerts].sort()).toEqual([
+      "TripIngestionFailing",
+      "TripIngestionStalled",
+      "TripServiceDown",
+      "TripServiceLatencyHigh",
+    ]);
   });
 });
 
 describe("grafana dashboard", () => {
   test("has the panels the design asks for, over the services' metric names", () => {
     const titles = dashboard.panels.map((panel) => panel.title).join(" | ");
-    for (const topic of ["Request rate", "Latency", "Error", "Ingestion runs", "Ranking recomputations", "Cache hit ratio"]) {
+    for (const topic of [
+      "Request rate",
+      "Latency",
+      "Error",
+      "Ingestion runs",
+      "Ranking recomputations",
+      "Cache hit ratio",
+    ]) {
       expect(titles).toContain(topic);
     }
     const exprs = dashboard.panels.flatMap((panel) => panel.targets.map((target) => target.expr)).join("\n");
-    for (const metric of ["http_requests_total", "http_request_duration_seconds_bucket", "ingest_runs_total", "ranking_recomputations_total", 'cache_requests_total{namespace="$namespace", result="hit"}']) {
+    for (const metric of [
+      "http_requests_total",
+      "http_request_duration_seconds_bucket",
+      "ingest_runs_total",
+      "ranking_recomputations_total",
+      'cache_requests_total{namespace="$namespace", result="hit"}',
+    ]) {
       expect(exprs).toContain(metric);
     }
   });
 
   test("every panel query is valid PromQL", async () => {
     const rules = dashboard.panels.flatMap((panel, index) =>
-      panel.targets.map((target, n) => ({ record: `dashboard:panel_${index}_${n}`, expr: target.expr.replaceAll("$namespace", "trip-service") })),
+      panel.targets.map((target, n) => ({
+        record: `dashboard:panel_${index}_${n}`,
+        expr: target.expr.replaceAll("$namespace", "trip-service"),
+      })),
     );
     const dir = mkdtempSync(join(tmpdir(), "dashboard-"));
     await Bun.write(join(dir, "panels.yaml"), JSON.stringify({ groups: [{ name: "dashboard", rules }] }));

@@ -59,8 +59,14 @@ for (const rendering of renderings) {
         const env = appContainer(deployment).env ?? [];
         const ref = (name: string) => env.find((entry) => entry.name === name)?.valueFrom?.secretKeyRef;
         // Dapr's injector reads the key `token` of the annotated Secret.
-        expect(ref("DAPR_API_TOKEN")).toEqual({ name: annotations["dapr.io/api-token-secret"] as string, key: "token" });
-        expect(ref("APP_API_TOKEN")).toEqual({ name: annotations["dapr.io/app-token-secret"] as string, key: "token" });
+        expect(ref("DAPR_API_TOKEN")).toEqual({
+          name: annotations["dapr.io/api-token-secret"] as string,
+          key: "token",
+        });
+        expect(ref("APP_API_TOKEN")).toEqual({
+          name: annotations["dapr.io/app-token-secret"] as string,
+          key: "token",
+        });
       });
 
       test(`${id}: environment of the conventions (PORT, DAPR_HTTP_PORT, LOG_LEVEL, SERVICE_VERSION, CORS_ORIGINS)`, async () => {
@@ -81,7 +87,10 @@ for (const rendering of renderings) {
         expect(hpa.spec.scaleTargetRef).toEqual({ apiVersion: "apps/v1", kind: "Deployment", name: id });
         expect(hpa.spec.metrics[0].containerResource.target.averageUtilization).toBe(70);
         if (rendering.name !== "staging") {
-          expect([hpa.spec.minReplicas, hpa.spec.maxReplicas]).toEqual([2, id === "data-ingestor" && rendering.name !== "defaults" ? 3 : 10]);
+          expect([hpa.spec.minReplicas, hpa.spec.maxReplicas]).toEqual([
+            2,
+            id === "data-ingestor" && rendering.name !== "defaults" ? 3 : 10,
+          ]);
           expect(named(objects, "PodDisruptionBudget", id)?.spec.minAvailable).toBe(1);
         }
       });
@@ -97,6 +106,8 @@ test("staging runs the image tags the pipeline committed", async () => {
   const deployments = ofKind(await objectsOf(renderingNamed("staging")), "Deployment");
   for (const deployment of deployments) {
     const expected = tags[deployment.metadata.name]?.image.tag ?? appVersion;
-    expect(appContainer(deployment).image).toBe(`registry.example.com/trip-service/${deployment.metadata.name}:${expected}`);
+    expect(appContainer(deployment).image).toBe(
+      `registry.example.com/trip-service/${deployment.metadata.name}:${expected}`,
+    );
   }
 });

@@ -2,13 +2,20 @@ import { describe, expect, test } from "bun:test";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot } from "../../deploy/tool-paths.ts";
-import { APP_IDS, COMPONENTS, CRON_BINDINGS, cronSchedules, productionComponentTypes } from "./support/contract.ts";
+import {
+  APP_IDS,
+  COMPONENTS,
+  CRON_BINDINGS,
+  cronSchedules,
+  productionComponentTypes,
+} from "./support/contract.ts";
 import type { K8sObject } from "./support/k8s-types.ts";
 import { objectsOf, renderings, yamlFilesIn } from "./support/rendered.ts";
 
 type Field = { name: string; value?: string; secretKeyRef?: { name: string; key: string } };
 const fieldsOf = (component: K8sObject) => component.spec.metadata as Field[];
-const valueOf = (component: K8sObject, name: string) => fieldsOf(component).find((field) => field.name === name)?.value;
+const metadataValue = (component: K8sObject, name: string) =>
+  fieldsOf(component).find((field) => field.name === name)?.value;
 const components = (objects: K8sObject[]) => objects.filter((object) => object.kind === "Component");
 const readYaml = (path: string) => Bun.YAML.parse(readFileSync(join(repoRoot, path), "utf8")) as K8sObject;
 
@@ -19,7 +26,9 @@ for (const rendering of renderings) {
   describe(`Dapr resources rendered with ${rendering.name} values`, () => {
     test("the components are the conventions' names with their production types", async () => {
       const rendered = components(await objectsOf(rendering));
-      const types = Object.fromEntries(rendered.map((component) => [component.metadata.name, component.spec.type]));
+      const types = Object.fromEntries(
+        rendered.map((component) => [component.metadata.name, component.spec.type]),
+      );
       expect(types).toEqual(productionComponentTypes);
       const names = [...Object.values(COMPONENTS), ...Object.values(CRON_BINDINGS)].sort();
       expect(Object.keys(types).sort()).toEqual(names);
@@ -50,40 +59,57 @@ for (const rendering of renderings) {
     test("cron bindings carry the contract's schedules as input bindings", async () => {
       for (const component of components(await objectsOf(rendering))) {
         if (component.spec.type !== "bindings.cron") continue;
-        expect(valueOf(component, "schedule")).toBe(cronSchedules[component.metadata.name] as string);
-        expect(valueOf(component, "direction")).toBe("input");
+        expect(metadataValue(component, "schedule")).toBe(cronSchedules[component.metadata.name] as string);
+        expect(metadataValue(component, "direction")).toBe("input");
       }
     });
 
     test("the cache keeps bare keys; the ranking stores are MongoDB collections of a replica set", async () => {
       const rendered = components(await objectsOf(rendering));
-      const byName = (name: string) => rendered.find((component) => component.metadata.name === name) as K8sObject;
-      expect(valueOf(byName(COMPONENTS.cache), "keyPrefix")).toBe("none");
-      const collections = { rankings: "rankings", "country-stats": "country_stats", "daily-selections": "daily_selections" };
+      const byName = (name: string) =>
+        rendered.find((component) => component.metadata.name === name) as K8sObject;
+      expect(metadataValue(byName(COMPONENTS.cache), "keyPrefix")).toBe("none");
+      const collections = {
+        rankings: "rankings",
+        "country-stats": "country_stats",
+        "daily-selections": "daily_selections",
+      };
       for (const [name, collection] of Object.entries(collections)) {
-        expect(valueOf(byName(name), "collectionName")).toBe(collection);
-        expect(valueOf(byName(name), "params")).toContain("replicaSet=");
-        expect(valueOf(byName(name), "writeConcern")).toBe("majority");
+        expect(metadataValue(byName(name), "collectionName")).toBe(collection);
+        expect(metadataValue(byName(name), "params")).toContain("replicaSet=");
+        expect(metadataValue(byName(name), "writeconcern")).toBe("majority");
       }
     });
 
     test("the Configuration lets apps read only their two secret-store entries", async () => {
-      const configuration = (await objectsOf(rendering)).find((object) => object.kind === "Configuration") as K8sObject;
+      const configuration = (await objectsOf(rendering)).find(
+        (object) => object.kind === "Configuration",
+      ) as K8sObject;
       expect(configuration.metadata.name).toBe("trip-service");
       expect(configuration.spec.secrets.scopes).toEqual([
-        { storeName: COMPONENTS.secrets, defaultAccess: "deny", allowedSecrets: ["admin-token", "user-hash-salt"] },
+        {
+          storeName: COMPONENTS.secrets,
+          defaultAccess: "deny",
+          allowedSecrets: ["admin-token", "user-hash-salt"],
+        },
       ]);
       expect(configuration.spec.accessControl.defaultAction).toBe("deny");
     });
 
     test("service invocation never reaches the ingestor's admin routes", async () => {
-      const configuration = (await objectsOf(rendering)).find((object) => object.kind === "Configuration") as K8sObject;
+      const configuration = (await objectsOf(rendering)).find(
+        (object) => object.kind === "Configuration",
+      ) as K8sObject;
       const operations = configuration.spec.accessControl.policies.flatMap(
         (policy: { operations: { name: string; action: string }[] }) => policy.operations,
       ) as { name: string; action: string }[];
-      const allowed = operations.filter((operation) => operation.action === "allow").map((operation) => operation.name);
+      const allowed = operations
+        .filter((operation) => operation.action === "allow")
+        .map((operation) => operation.name);
       expect(allowed).toContain("/api/v1/ingest/status");
-      expect(allowed.filter((name) => name.startsWith("/api/v1/ingest") && name !== "/api/v1/ingest/status")).toEqual([]);
+      expect(
+        allowed.filter((name) => name.startsWith("/api/v1/ingest") && name !== "/api/v1/ingest/status"),
+      ).toEqual([]);
     });
   });
 }

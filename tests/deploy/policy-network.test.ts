@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { adminRoutePrefix, APP_IDS, appPorts, publicRoutes } from "./support/contract.ts";
+import { APP_IDS, adminRoutePrefix, appPorts, publicRoutes } from "./support/contract.ts";
 import type { K8sObject } from "./support/k8s-types.ts";
 import { objectsOf, renderingNamed, renderings } from "./support/rendered.ts";
 
@@ -29,14 +29,22 @@ describe("ingress", () => {
       const ingress = objects.find((object) => object.kind === "Ingress") as K8sObject;
       const rule = ingress.spec.rules[0];
       const routes = Object.fromEntries(
-        rule.http.paths.map((path: { path: string; backend: { service: { name: string } } }) => [path.path, path.backend.service.name]),
+        rule.http.paths.map((path: { path: string; backend: { service: { name: string } } }) => [
+          path.path,
+          path.backend.service.name,
+        ]),
       );
       expect(routes).toEqual(publicRoutes);
       expect(Object.keys(routes).some((path) => path.startsWith(adminRoutePrefix))).toBe(false);
       expect(ingress.spec.tls[0].hosts).toEqual([rule.host]);
       for (const [path, service] of Object.entries(routes)) {
-        const target = objects.find((object) => object.kind === "Service" && object.metadata.name === service) as K8sObject;
-        expect({ path, port: target.spec.ports[0].port }).toEqual({ path, port: appPorts[service] as number });
+        const target = objects.find(
+          (object) => object.kind === "Service" && object.metadata.name === service,
+        ) as K8sObject;
+        expect({ path, port: target.spec.ports[0].port }).toEqual({
+          path,
+          port: appPorts[service] as number,
+        });
       }
     });
   }
@@ -62,8 +70,11 @@ describe("network policies (production values)", () => {
   test("only the data-ingestor may leave the cluster for HTTPS (the FX provider)", async () => {
     const objects = await objectsOf(renderingNamed("production"));
     for (const id of Object.keys(storesOf)) {
-      const internet = (policy(objects, id).spec.egress as Rule[]).filter((rule) =>
-        rule.to?.some((peer) => peer.ipBlock?.cidr === "0.0.0.0/0") && rule.ports?.length === 1 && rule.ports[0]?.port === 443,
+      const internet = (policy(objects, id).spec.egress as Rule[]).filter(
+        (rule) =>
+          rule.to?.some((peer) => peer.ipBlock?.cidr === "0.0.0.0/0") &&
+          rule.ports?.length === 1 &&
+          rule.ports[0]?.port === 443,
       );
       expect({ id, internet: internet.length }).toEqual({ id, internet: id === APP_IDS.ingestor ? 1 : 0 });
     }
@@ -72,7 +83,9 @@ describe("network policies (production values)", () => {
   test("each store admits only the apps that own it (plus its own members)", async () => {
     const objects = await objectsOf(renderingNamed("production"));
     for (const store of ["kafka", "mariadb", "mongodb", "redis"]) {
-      const clients = podNames(policy(objects, store).spec.ingress, "from").filter((name) => name in storesOf);
+      const clients = podNames(policy(objects, store).spec.ingress, "from").filter(
+        (name) => name in storesOf,
+      );
       const owners = Object.keys(storesOf).filter((id) => storesOf[id]?.includes(store));
       expect({ store, clients: clients.sort() }).toEqual({ store, clients: owners.sort() });
     }
@@ -80,7 +93,9 @@ describe("network policies (production values)", () => {
 
   test("the admin API is not reachable from the ingress controller", async () => {
     const ingestor = policy(await objectsOf(renderingNamed("production")), APP_IDS.ingestor);
-    const namespaces = (ingestor.spec.ingress as { from: { namespaceSelector?: { matchLabels: Record<string, string> } }[] }[])
+    const namespaces = (
+      ingestor.spec.ingress as { from: { namespaceSelector?: { matchLabels: Record<string, string> } }[] }[]
+    )
       .flatMap((rule) => rule.from)
       .map((peer) => peer.namespaceSelector?.matchLabels["kubernetes.io/metadata.name"]);
     expect(namespaces).not.toContain("ingress-nginx");

@@ -14,7 +14,10 @@ for (const rendering of renderings) {
     test("every pod runs as non-root with the RuntimeDefault seccomp profile", async () => {
       for (const workload of workloads(await objectsOf(rendering))) {
         const pod = podTemplateOf(workload)?.spec.securityContext;
-        expect({ name: workload.metadata.name, runAsNonRoot: pod?.runAsNonRoot }).toEqual({ name: workload.metadata.name, runAsNonRoot: true });
+        expect({ name: workload.metadata.name, runAsNonRoot: pod?.runAsNonRoot }).toEqual({
+          name: workload.metadata.name,
+          runAsNonRoot: true,
+        });
         expect(pod?.runAsUser).toBeGreaterThan(0);
         expect(pod?.seccompProfile?.type).toBe("RuntimeDefault");
       }
@@ -26,9 +29,16 @@ for (const rendering of renderings) {
         if (template === undefined) continue;
         for (const container of containersOf(template)) {
           const where = `${workload.metadata.name}/${container.name}`;
-          expect({ where, escalation: container.securityContext?.allowPrivilegeEscalation }).toEqual({ where, escalation: false });
-          expect({ where, drop: container.securityContext?.capabilities?.drop }).toEqual({ where, drop: ["ALL"] });
-          if (workload.kind === "Deployment") expect(container.securityContext?.readOnlyRootFilesystem).toBe(true);
+          expect({ where, escalation: container.securityContext?.allowPrivilegeEscalation }).toEqual({
+            where,
+            escalation: false,
+          });
+          expect({ where, drop: container.securityContext?.capabilities?.drop }).toEqual({
+            where,
+            drop: ["ALL"],
+          });
+          if (workload.kind === "Deployment")
+            expect(container.securityContext?.readOnlyRootFilesystem).toBe(true);
         }
       }
     });
@@ -38,9 +48,18 @@ for (const rendering of renderings) {
         if (workload.kind === "Job") continue;
         for (const container of podTemplateOf(workload)?.spec.containers ?? []) {
           const where = `${workload.metadata.name}/${container.name}`;
-          expect({ where, requests: Object.keys(container.resources?.requests ?? {}).sort() }).toEqual({ where, requests: ["cpu", "memory"] });
-          expect({ where, limits: Object.keys(container.resources?.limits ?? {}).sort() }).toEqual({ where, limits: ["cpu", "memory"] });
-          expect({ where, probes: Boolean(container.readinessProbe && container.livenessProbe) }).toEqual({ where, probes: true });
+          expect({ where, requests: Object.keys(container.resources?.requests ?? {}).sort() }).toEqual({
+            where,
+            requests: ["cpu", "memory"],
+          });
+          expect({ where, limits: Object.keys(container.resources?.limits ?? {}).sort() }).toEqual({
+            where,
+            limits: ["cpu", "memory"],
+          });
+          expect({ where, probes: Boolean(container.readinessProbe && container.livenessProbe) }).toEqual({
+            where,
+            probes: true,
+          });
         }
       }
     });
@@ -51,17 +70,34 @@ for (const rendering of renderings) {
         for (const container of template ? containersOf(template) : []) {
           for (const entry of container.env ?? []) {
             if (!secretLookingName.test(entry.name) || switches.has(entry.name)) continue;
-            expect({ env: entry.name, literal: entry.value }).toEqual({ env: entry.name, literal: undefined });
+            expect({ env: entry.name, literal: entry.value }).toEqual({
+              env: entry.name,
+              literal: undefined,
+            });
             expect(entry.valueFrom?.secretKeyRef).toBeDefined();
           }
         }
         if (object.kind === "Component") {
-          for (const field of object.spec.metadata as { name: string; value?: unknown; secretKeyRef?: unknown }[]) {
-            const sensitive = secretLookingName.test(field.name) || (object.spec.type === "bindings.mysql" && field.name === "url");
-            if (sensitive) expect({ field: field.name, ref: Boolean(field.secretKeyRef), value: field.value }).toEqual({ field: field.name, ref: true, value: undefined });
+          for (const field of object.spec.metadata as {
+            name: string;
+            value?: unknown;
+            secretKeyRef?: unknown;
+          }[]) {
+            const sensitive =
+              secretLookingName.test(field.name) ||
+              (object.spec.type === "bindings.mysql" && field.name === "url");
+            if (sensitive)
+              expect({ field: field.name, ref: Boolean(field.secretKeyRef), value: field.value }).toEqual({
+                field: field.name,
+                ref: true,
+                value: undefined,
+              });
           }
         }
-        expect({ kind: object.kind, secretRendered: object.kind === "Secret" }).toEqual({ kind: object.kind, secretRendered: false });
+        expect({ kind: object.kind, secretRendered: object.kind === "Secret" }).toEqual({
+          kind: object.kind,
+          secretRendered: false,
+        });
       }
     });
   });
@@ -70,9 +106,13 @@ for (const rendering of renderings) {
 describe("k8s/ plain manifests", () => {
   const objects = objectsInFolder("k8s");
 
-  test("Secrets hold only ${VAR} placeholders, for every key the workloads and components use", () => {
+  test("Secrets hold only envsubst placeholders, for every key the workloads and components use", () => {
     const secrets = objects.filter((object) => object.kind === "Secret");
-    const provided = new Set(secrets.flatMap((secret) => Object.keys(secret.stringData ?? {}).map((key) => `${secret.metadata.name}/${key}`)));
+    const provided = new Set(
+      secrets.flatMap((secret) =>
+        Object.keys(secret.stringData ?? {}).map((key) => `${secret.metadata.name}/${key}`),
+      ),
+    );
     for (const secret of secrets) {
       expect(secret.data).toBeUndefined();
       for (const value of Object.values(secret.stringData ?? {})) expect(value).toMatch(placeholder);
@@ -80,10 +120,12 @@ describe("k8s/ plain manifests", () => {
     const referenced = new Set<string>();
     for (const object of objects) {
       const text = JSON.stringify(object);
-      for (const match of text.matchAll(/"secretKeyRef":\{"name":"([^"]+)","key":"([^"]+)"\}/g)) referenced.add(`${match[1]}/${match[2]}`);
+      for (const match of text.matchAll(/"secretKeyRef":\{"name":"([^"]+)","key":"([^"]+)"\}/g))
+        referenced.add(`${match[1]}/${match[2]}`);
     }
     expect(referenced.size).toBeGreaterThan(5);
-    for (const reference of referenced) expect({ reference, provided: provided.has(reference) }).toEqual({ reference, provided: true });
+    for (const reference of referenced)
+      expect({ reference, provided: provided.has(reference) }).toEqual({ reference, provided: true });
   });
 
   test("the two secret-store entries the apps read exist as Secrets named like their key", () => {

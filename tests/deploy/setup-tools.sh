@@ -9,6 +9,7 @@ source "$root/scripts/setup/versions.env"
 source "$root/scripts/setup/cache-dir.sh"
 source "$root/tests/deploy/tool-versions.env"
 export PATH="$TRIP_CACHE/bin:$PATH" GOSUMDB=off GOFLAGS=-buildvcs=false GOTOOLCHAIN=local
+[ -x "$TRIP_CACHE/bin/bun" ] || bash "$root/scripts/setup/bun.sh"
 
 module_dir() { # module version -> directory of the extracted module in the Go module cache
   go mod download -json "$1@$2" | sed -n 's/^\t"Dir": "\(.*\)",$/\1/p'
@@ -34,12 +35,23 @@ schema_set="k8s-$KUBERNETES_VERSION.dapr-$DAPR_VERSION.argocd-$ARGOCD_VERSION.pr
 schemas="$TRIP_CACHE/kube-schemas/$schema_set"
 if [ ! -f "$schemas/.complete" ]; then
   echo "generating Kubernetes/CRD JSON schemas ($schema_set)"
+  [ -d "$schemas" ] && chmod -R u+w "$schemas"
   rm -rf "$schemas"
   bun "$root/tests/deploy/schemagen/generate.ts" \
     "$(module_dir k8s.io/kubernetes "$KUBERNETES_VERSION")/api/openapi-spec/swagger.json" "$schemas" \
     "$(module_dir github.com/dapr/dapr "$DAPR_VERSION")/charts/dapr/crds" \
     "$(module_dir github.com/argoproj/argo-cd/v3 "$ARGOCD_VERSION")/manifests/crds" \
     "$(module_dir github.com/prometheus-operator/prometheus-operator "$PROMETHEUS_OPERATOR_VERSION")/example/prometheus-operator-crd"
+  # What Dapr itself accepts, for the policy tests: its injector's annotation names and the metadata
+  # fields each component type of the components-contrib version it is built with documents.
+  dapr_dir=$(module_dir github.com/dapr/dapr "$DAPR_VERSION")
+  grep -o '"dapr.io/[a-z0-9-]*"' "$dapr_dir/pkg/injector/annotations/annotations.go" | tr -d '"' | sort -u \
+    > "$schemas/dapr-annotations.txt"
+  contrib_version=$(awk '$1 == "github.com/dapr/components-contrib" { print $2; exit }' "$dapr_dir/go.mod")
+  contrib_dir=$(module_dir github.com/dapr/components-contrib "$contrib_version")
+  mkdir -p "$schemas/dapr-components"
+  (cd "$contrib_dir" && find bindings lock pubsub secretstores state -name metadata.yaml \
+    -exec cp --parents {} "$schemas/dapr-components/" \;)
   touch "$schemas/.complete"
 fi
 

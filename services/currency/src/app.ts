@@ -1,5 +1,4 @@
 import {
-  type AnySubscription,
   APP_IDS,
   type Clock,
   createServiceApp,
@@ -9,6 +8,9 @@ import {
   registerDaprRoutes,
   registerOpsRoutes,
 } from "@trip/shared";
+import type { PreviousClosePort, RatesPort } from "./read-path/ports.ts";
+import { registerCurrencyRoutes } from "./routes/currencies/index.ts";
+import { ratesUpdatedSubscription } from "./routes/rates-updated-events.ts";
 
 export interface AppDeps {
   version: string;
@@ -18,8 +20,8 @@ export interface AppDeps {
   appToken: string | undefined;
   corsOrigins: readonly string[];
   checks: DependencyCheck[];
-  subscriptions: AnySubscription[];
-  crons: Record<string, () => Promise<unknown>>;
+  rates: RatesPort;
+  previousClose: PreviousClosePort;
 }
 
 /** Builds the currency app from its dependencies; never reads the environment. */
@@ -42,8 +44,9 @@ export const createApp = (deps: AppDeps) => {
   registerDaprRoutes(app, {
     appToken: deps.appToken,
     log: deps.log,
-    subscriptions: deps.subscriptions,
-    crons: deps.crons,
+    subscriptions: [ratesUpdatedSubscription(deps.rates, deps.log)],
+    crons: {},
   });
+  registerCurrencyRoutes(app, { rates: deps.rates, previousClose: deps.previousClose, clock: deps.clock });
   return app;
 };

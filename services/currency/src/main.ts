@@ -1,16 +1,18 @@
-import {
-  APP_IDS,
-  COMPONENTS,
-  CRON_BINDINGS,
-  createServiceRuntime,
-  sqlProbe,
-  stateStoreProbe,
-} from "@trip/shared";
+import { APP_IDS, COMPONENTS, createServiceRuntime, sqlProbe, stateStoreProbe } from "@trip/shared";
+import { rateCache } from "./adapters/rate-cache.ts";
+import { rateDatabase } from "./adapters/rate-database.ts";
 import { createApp } from "./app.ts";
 import { loadServiceConfig } from "./config.ts";
+import { eitherPasses } from "./read-path/either-passes.ts";
+import { PreviousCloseReader } from "./read-path/previous-close.ts";
+import { RateReader } from "./read-path/rate-reader.ts";
 
 const { config, log, sidecar, metrics, clock } = createServiceRuntime(APP_IDS.currency, loadServiceConfig());
-const cronTicks = metrics.counter("cron_ticks_total", "Cron binding ticks received from the sidecar");
+const cacheStore = sidecar.state(COMPONENTS.cache);
+const sql = sidecar.sql(COMPONENTS.tripDb);
+const database = rateDatabase(sql);
+const cacheCheck = stateStoreProbe(cacheStore);
+const databaseCheck = sqlProbe(sql);
 
 const app = createApp({
   version: config.SERVICE_VERSION,
@@ -21,21 +23,25 @@ const app = createApp({
   corsOrigins: config.CORS_ORIGINS,
   checks: [
     { name: "sidecar", required: true, check: () => sidecar.healthy() },
+    { name: "cache", required: false, code: "CACHE_UNAVAILABLE", check: cacheCheck },
+    { name: "database", required: false, code: "DATABASE_UNAVAILABLE", check: databaseCheck },
+    // Rates can be served while either store answers (cache first, MariaDB as the fallback).
     {
-      name: "cache",
-      required: false,
-      code: "CACHE_UNAVAILABLE",
-      check: stateStoreProbe(sidecar.state(COMPONENTS.cache)),
-    },
-    {
-      name: "database",
-      required: false,
+      name: "rate-store",
+      required: true,
       code: "DATABASE_UNAVAILABLE",
-      check: sqlProbe(sidecar.sql(COMPONENTS.tripDb)),
+      check: eitherPasses(cacheCheck, databaseCheck),
     },
   ],
-  subscriptions: [],
-  crons: {},
+  rates: new RateReader({
+    cache: rateCache(cacheStore, log, config.CACHE_REFILL_TTL_SECONDS),
+    database,
+    clock,
+    log,
+    metrics,
+    ttlMs: config.RATE_SNAPSHOT_TTL_MS,
+  }),
+  previousClose: new PreviousCloseReader(database, clock, log),
 });
 
 log.info("listening", { port: config.PORT });

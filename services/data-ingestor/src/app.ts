@@ -9,6 +9,8 @@ import {
   registerDaprRoutes,
   registerOpsRoutes,
 } from "@trip/shared";
+import type { IngestApi } from "./jobs/ingest-api.ts";
+import { registerIngestRoutes } from "./routes/ingest.ts";
 
 export interface AppDeps {
   version: string;
@@ -20,6 +22,9 @@ export interface AppDeps {
   checks: DependencyCheck[];
   subscriptions: AnySubscription[];
   crons: Record<string, () => Promise<unknown>>;
+  ingest: IngestApi;
+  /** The admin token, read from the secret store on first use. */
+  adminToken: () => Promise<string | undefined>;
 }
 
 /** Builds the ingestor app from its dependencies; never reads the environment. */
@@ -45,5 +50,6 @@ export const createApp = (deps: AppDeps) => {
     subscriptions: deps.subscriptions,
     crons: deps.crons,
   });
+  registerIngestRoutes(app, { ingest: deps.ingest, adminToken: deps.adminToken, clock: deps.clock });
   return app;
 };

@@ -1,14 +1,23 @@
 import {
-  type AnySubscription,
   APP_IDS,
   type Clock,
   createServiceApp,
+  CRON_BINDINGS,
   type DependencyCheck,
   type Logger,
   type MetricsRegistry,
   registerDaprRoutes,
   registerOpsRoutes,
 } from "@trip/shared";
+import type { RunTrigger } from "./adapters/analysis-store.ts";
+import type { RateHistoryStore } from "./adapters/rate-history-store.ts";
+import type { SelectionStore } from "./adapters/selection-store.ts";
+import { registerAnalysisRoutes } from "./routes/analysis.ts";
+import { registerHistoryRoutes } from "./routes/history.ts";
+import { historySubscriptions } from "./subscriptions.ts";
+import type { AnalysisResult } from "./use-cases/analysis-job.ts";
+import { createHistoryQueries } from "./use-cases/history-queries.ts";
+import type { QueryCache } from "./use-cases/query-cache.ts";
 
 export interface AppDeps {
   version: string;
@@ -18,8 +27,12 @@ export interface AppDeps {
   appToken: string | undefined;
   corsOrigins: readonly string[];
   checks: DependencyCheck[];
-  subscriptions: AnySubscription[];
-  crons: Record<string, () => Promise<unknown>>;
+  rates: RateHistoryStore;
+  selections: SelectionStore;
+  cache: QueryCache;
+  /** The daily_stats job (crons, start-up and the admin route all run it). */
+  runAnalysis: (trigger: RunTrigger) => Promise<AnalysisResult>;
+  adminToken: () => Promise<string | undefined>;
 }
 
 /** Builds the history app from its dependencies; never reads the environment. */
@@ -31,6 +44,11 @@ export const createApp = (deps: AppDeps) => {
     metrics: deps.metrics,
     corsOrigins: deps.corsOrigins,
   });
+  const cronTicks = deps.metrics.counter("cron_ticks_total", "Cron binding ticks received from the sidecar");
+  const cron = (binding: string, trigger: RunTrigger) => async () => {
+    cronTicks.inc({ binding });
+    return deps.runAnalysis(trigger);
+  };
   registerOpsRoutes(app, {
     service: APP_IDS.history,
     version: deps.version,
@@ -42,8 +60,15 @@ export const createApp = (deps: AppDeps) => {
   registerDaprRoutes(app, {
     appToken: deps.appToken,
     log: deps.log,
-    subscriptions: deps.subscriptions,
-    crons: deps.crons,
+    subscriptions: historySubscriptions(deps),
+    crons: {
+      [CRON_BINDINGS.analysis]: cron(CRON_BINDINGS.analysis, "hourly"),
+      // Closes the finished KST day right after midnight instead of up to an hour later.
+      [CRON_BINDINGS.midnightKst]: cron(CRON_BINDINGS.midnightKst, "midnight"),
+    },
   });
+  const queries = createHistoryQueries({ store: deps.rates, cache: deps.cache, clock: deps.clock });
+  registerHistoryRoutes(app, { queries, clock: deps.clock });
+  registerAnalysisRoutes(app, deps);
   return app;
 };

@@ -1,16 +1,39 @@
 import {
   APP_IDS,
+  applyMigrationsWhenReady,
   COMPONENTS,
-  CRON_BINDINGS,
   createServiceRuntime,
+  lazySecret,
+  SECRET_KEYS,
   sqlProbe,
-  stateStoreProbe,
 } from "@trip/shared";
+import { sqlAnalysisStore } from "./adapters/analysis-store.ts";
+import { guardedDatabase } from "./adapters/guarded-database.ts";
+import { sqlRateHistoryStore } from "./adapters/rate-history-store.ts";
+import { sqlSelectionStore } from "./adapters/selection-store.ts";
 import { createApp } from "./app.ts";
 import { loadServiceConfig } from "./config.ts";
+import { runAnalysis } from "./use-cases/analysis-job.ts";
+import { createQueryCache } from "./use-cases/query-cache.ts";
 
 const { config, log, sidecar, metrics, clock } = createServiceRuntime(APP_IDS.history, loadServiceConfig());
-const cronTicks = metrics.counter("cron_ticks_total", "Cron binding ticks received from the sidecar");
+const rawDb = sidecar.sql(COMPONENTS.tripDb);
+const db = guardedDatabase(rawDb);
+const cache = createQueryCache({
+  clock,
+  ttlMs: config.HISTORY_CACHE_TTL_MS,
+  maxEntries: config.HISTORY_CACHE_MAX_ENTRIES,
+});
+const owner = `${APP_IDS.history}:${crypto.randomUUID()}`;
+const analysisDeps = {
+  store: sqlAnalysisStore(db),
+  lock: sidecar.lock(COMPONENTS.lock),
+  log,
+  clock,
+  owner,
+  lockTtlSeconds: config.ANALYSIS_LOCK_TTL_SECONDS,
+  onAggregated: () => cache.clear(),
+};
 
 const app = createApp({
   version: config.SERVICE_VERSION,
@@ -21,24 +44,21 @@ const app = createApp({
   corsOrigins: config.CORS_ORIGINS,
   checks: [
     { name: "sidecar", required: true, check: () => sidecar.healthy() },
-    {
-      name: "database",
-      required: true,
-      code: "DATABASE_UNAVAILABLE",
-      check: sqlProbe(sidecar.sql(COMPONENTS.tripDb)),
-    },
+    { name: "database", required: true, code: "DATABASE_UNAVAILABLE", check: sqlProbe(rawDb) },
   ],
-  subscriptions: [],
-  crons: {
-    [CRON_BINDINGS.analysis]: async () => {
-      cronTicks.inc({ binding: CRON_BINDINGS.analysis });
-      log.info("cron tick", { binding: CRON_BINDINGS.analysis });
-    },
-    [CRON_BINDINGS.midnightKst]: async () => {
-      cronTicks.inc({ binding: CRON_BINDINGS.midnightKst });
-      log.info("cron tick", { binding: CRON_BINDINGS.midnightKst });
-    },
-  },
+  rates: sqlRateHistoryStore(db),
+  selections: sqlSelectionStore(db),
+  cache,
+  runAnalysis: (trigger) => runAnalysis(analysisDeps, trigger),
+  adminToken: lazySecret(sidecar, COMPONENTS.secrets, SECRET_KEYS.adminToken, log),
+});
+
+// Schema first (waits for the sidecar and MariaDB), then one catch-up run so daily_stats is current.
+void applyMigrationsWhenReady(rawDb, log, clock).then(async () => {
+  if (!config.ANALYSIS_ON_START) return;
+  await runAnalysis(analysisDeps, "start").catch((err: unknown) =>
+    log.warn("start-up analysis run failed; the hourly cron retries", { err }),
+  );
 });
 
 log.info("listening", { port: config.PORT });

@@ -1,4 +1,10 @@
-import { definitionsClosure, type Schema, schemaFileName, toStrictJsonSchema, withTypeMeta } from "./json-schema-transforms.ts";
+import {
+  definitionsClosure,
+  type Schema,
+  schemaFileName,
+  toStrictJsonSchema,
+  withTypeMeta,
+} from "./json-schema-transforms.ts";
 import { type GeneratedSchema, objectMetaRef } from "./kubernetes-schemas.ts";
 
 type CrdVersion = { name: string; served?: boolean; schema?: { openAPIV3Schema?: Schema } };
@@ -24,7 +30,10 @@ export function crdSchemas(documents: unknown[], k8sDefinitions: Record<string, 
       if (version.served === false || openApi === undefined) continue;
       const apiVersion = `${group}/${version.name}`;
       const strict = toStrictJsonSchema(openApi) as Schema;
-      const properties = { ...(strict.properties as Schema), metadata: { $ref: `#/definitions/${objectMetaRef}` } };
+      const properties = {
+        ...(strict.properties as Schema),
+        metadata: { $ref: `#/definitions/${objectMetaRef}` },
+      };
       const body = withTypeMeta({ ...strict, properties }, apiVersion, names.kind);
       schemas.push({
         file: schemaFileName(apiVersion, names.kind),

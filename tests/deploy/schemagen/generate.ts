@@ -15,7 +15,9 @@ const swagger = JSON.parse(readFileSync(swaggerPath, "utf8"));
 const generated = kubernetesSchemas(swagger);
 const k8sDefinitions = strictDefinitions(swagger);
 for (const dir of crdDirs) {
-  for (const file of readdirSync(dir).filter((name) => name.endsWith(".yaml")).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((name) => name.endsWith(".yaml"))
+    .sort()) {
     generated.push(...crdSchemas(parseYamlDocuments(readFileSync(join(dir, file), "utf8")), k8sDefinitions));
   }
 }

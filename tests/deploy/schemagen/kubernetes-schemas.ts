@@ -41,7 +41,11 @@ export function kubernetesSchemas(swagger: { definitions: Record<string, Schema>
     const schema = withTypeMeta(body, apiVersion, gvk.kind);
     schemas.push({
       file: schemaFileName(apiVersion, gvk.kind),
-      schema: { $schema: "http://json-schema.org/draft-04/schema#", ...schema, definitions: definitionsClosure(body, definitions) },
+      schema: {
+        $schema: "http://json-schema.org/draft-04/schema#",
+        ...schema,
+        definitions: definitionsClosure(body, definitions),
+      },
     });
   }
   return schemas;

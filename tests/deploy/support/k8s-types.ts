@@ -9,7 +9,10 @@ export type Metadata = {
 export type EnvVar = {
   name: string;
   value?: string;
-  valueFrom?: { secretKeyRef?: { name: string; key: string }; configMapKeyRef?: { name: string; key: string } };
+  valueFrom?: {
+    secretKeyRef?: { name: string; key: string };
+    configMapKeyRef?: { name: string; key: string };
+  };
 };
 
 export type Probe = { httpGet?: { path: string; port: string | number } };

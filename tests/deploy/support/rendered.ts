@@ -13,7 +13,11 @@ export type Rendering = { name: string; valuesFiles: string[]; extraArgs: string
 /** Every rendering the tests judge: the defaults, each environment, and the external-stores switch. */
 export const renderings: Rendering[] = [
   { name: "defaults", valuesFiles: [], extraArgs: [] },
-  ...environments.map((environment) => ({ name: environment, valuesFiles: valuesFilesOf(environment), extraArgs: [] })),
+  ...environments.map((environment) => ({
+    name: environment,
+    valuesFiles: valuesFilesOf(environment),
+    extraArgs: [],
+  })),
   {
     name: "external stores",
     valuesFiles: ["values-production.yaml"],

@@ -10,6 +10,8 @@ import { type Clock, type ControlSwitch, type ProviderDeps, sandboxError } from 
 
 export interface SandboxOptions {
   readonly clock: Clock;
+  /** When given, `POST /__clock {"advanceMs": n}` moves the sandbox's market time forward. */
+  readonly advanceClock?: (ms: number) => void;
   /** Same seed, same market: every rate at every instant is reproducible. */
   readonly seed: string;
   readonly reference: ReferenceRates;
@@ -57,6 +59,15 @@ export const createApp = (options: SandboxOptions) => {
       }),
     )
     .route("/__control", controlRoutes(control))
+    .post("/__clock", async (c) => {
+      const body = (await c.req.json().catch(() => ({}))) as { advanceMs?: unknown };
+      const ms = Number(body.advanceMs);
+      if (!options.advanceClock || !Number.isFinite(ms) || ms <= 0) {
+        return c.json(sandboxError('expected {"advanceMs": <positive number>}'), 400);
+      }
+      options.advanceClock(ms);
+      return c.json({ now: options.clock.now().toISOString() });
+    })
     .route("/v6", exchangeRateApiRoutes(deps))
     .route("/site/program/financial", eximbankRoutes(deps))
     .route("/v1", frankfurterRoutes(deps))

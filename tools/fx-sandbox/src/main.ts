@@ -2,11 +2,14 @@ import { readFile } from "node:fs/promises";
 import { createApp } from "./app.ts";
 import { loadConfig } from "./config.ts";
 import { parseReferenceRates } from "./domain/reference-rates.ts";
+import { shiftedClock } from "./domain/shifted-clock.ts";
 
 const config = loadConfig(process.env);
 const reference = parseReferenceRates(await readFile(config.FX_REFERENCE_CSV, "utf8"));
+const clock = shiftedClock({ now: () => new Date() });
 const app = createApp({
-  clock: { now: () => new Date() },
+  clock,
+  advanceClock: clock.advance,
   seed: config.FX_SEED,
   reference,
   ...(config.FX_API_KEY === undefined ? {} : { apiKey: config.FX_API_KEY }),

@@ -52,9 +52,9 @@ spec:
     - name: collectionName
       value: {{ index . 2 }}
     # Acknowledged by a majority and read at majority: a failover loses no counted selection.
-    - name: writeConcern
+    - name: writeconcern
       value: majority
-    - name: readConcern
+    - name: readconcern
       value: majority
     - name: operationTimeout
       value: 5s

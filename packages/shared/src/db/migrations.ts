@@ -72,4 +72,38 @@ export const MIGRATIONS: readonly Migration[] = [
       ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4`,
     ],
   },
+  {
+    version: 10,
+    name: "ingest_runs: what each run observed, stored and published",
+    statements: [
+      `ALTER TABLE ingest_runs
+        ADD COLUMN IF NOT EXISTS fetched INT NOT NULL DEFAULT 0,
+        ADD COLUMN IF NOT EXISTS observed_at DATETIME(3) NULL,
+        ADD COLUMN IF NOT EXISTS batch_id VARCHAR(64) NULL,
+        ADD COLUMN IF NOT EXISTS published TINYINT(1) NOT NULL DEFAULT 0,
+        ADD COLUMN IF NOT EXISTS note VARCHAR(512) NULL`,
+      "CREATE INDEX IF NOT EXISTS ix_ingest_trigger_started ON ingest_runs (trigger_kind, started_at)",
+      "CREATE INDEX IF NOT EXISTS ix_ingest_status_started ON ingest_runs (status, started_at)",
+    ],
+  },
+  {
+    // history-service: the ledger of its hourly analysis job. `run_key` is the idempotency key of one
+    // tick (e.g. `hourly:2026-11-27T03`), `to_id` the highest exchange_rates.id folded into daily_stats.
+    version: 20,
+    name: "history analysis runs",
+    statements: [
+      `CREATE TABLE IF NOT EXISTS analysis_runs (
+        run_key VARCHAR(96) NOT NULL PRIMARY KEY,
+        trigger_kind VARCHAR(16) NOT NULL,
+        status VARCHAR(16) NOT NULL,
+        started_at DATETIME(3) NOT NULL,
+        finished_at DATETIME(3) NULL,
+        from_id BIGINT UNSIGNED NOT NULL DEFAULT 0,
+        to_id BIGINT UNSIGNED NOT NULL DEFAULT 0,
+        days_updated INT NOT NULL DEFAULT 0,
+        error VARCHAR(1024) NULL,
+        KEY ix_analysis_status_to (status, to_id)
+      ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4`,
+    ],
+  },
 ];

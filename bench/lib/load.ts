@@ -1,0 +1,56 @@
+import { join } from "node:path";
+
+export interface LoadOptions {
+  url: string;
+  connections?: number;
+  duration?: number;
+  overallRate?: number;
+  method?: string;
+  headers?: Record<string, string>;
+  bodies?: unknown[];
+  /** Paths (with query) cycled per request against the URL's origin. */
+  paths?: string[];
+  timeout?: number;
+}
+
+export interface LoadResult {
+  url: string;
+  requests_total: number;
+  rps_mean: number;
+  latency_ms: { p50: number; p90: number; p99: number; max: number; mean: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  statuses: Record<string, number>;
+}
+
+const WORKER = join(import.meta.dir, "autocannon-worker.mjs");
+
+/** Runs autocannon in a separate Node process against a loopback URL and returns its figures. */
+export const runLoad = async (options: LoadOptions): Promise<LoadResult> => {
+  if (!/^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])[:/]/.test(options.url)) {
+    throw new Error(`benchmarks only target loopback addresses, not ${options.url}`);
+  }
+  const proc = Bun.spawn(["node", WORKER, JSON.stringify(options)], { stdout: "pipe", stderr: "inherit" });
+  const out = await new Response(proc.stdout).text();
+  if ((await proc.exited) !== 0) throw new Error(`autocannon failed for ${options.url}`);
+  return JSON.parse(out) as LoadResult;
+};
+
+/** Median of numbers (the figure we report from repeated runs). */
+export const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  if (sorted.length === 0) return Number.NaN;
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
+
+/** Percentile (nearest-rank) of a sample of durations. */
+export const percentile = (values: number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank] as number;
+};
+
+export const round = (n: number, digits = 2): number => Math.round(n * 10 ** digits) / 10 ** digits;

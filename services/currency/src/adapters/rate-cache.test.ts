@@ -1,0 +1,63 @@
+import { describe, expect, test } from "bun:test";
+import { createLogger, RATE_CACHE_KEYS } from "@trip/shared";
+import { InMemoryStateStore } from "../testing/fake-stores.ts";
+import { cachedRate, quote } from "../testing/quotes.ts";
+import { rateCache } from "./rate-cache.ts";
+
+const log = createLogger({ service: "test", sink: () => {} });
+
+describe("rateCache.readAll", () => {
+  test("reads rates:latest and every rate:{CODE} in one bulk call, as quotes from the cache", async () => {
+    const store = new InMemoryStateStore();
+    store.putRates([cachedRate("USD", 1392.4), cachedRate("JPY", 9.5)]);
+    const contents = await rateCache(store, log, 900).readAll();
+    expect(store.reads).toBe(1);
+    expect(contents.quotes.find((q) => q.code === "JPY")).toMatchObject({
+      krwPerUnit: 9.5,
+      unit: 100,
+      origin: "cache",
+    });
+    expect(contents.keys.has(RATE_CACHE_KEYS.latest)).toBe(true);
+    expect(contents.keys.has("rate:USD")).toBe(true);
+  });
+  test("a malformed entry is ignored and not counted as present", async () => {
+    const store = new InMemoryStateStore();
+    store.entries.set("rate:USD", { value: { currency_code: "USD", rate: -1 }, etag: 1 });
+    store.entries.set("rate:JPY", { value: cachedRate("JPY", 9.5), etag: 1 });
+    const contents = await rateCache(store, log, 900).readAll();
+    expect(contents.quotes.map((q) => q.code)).toEqual(["JPY"]);
+    expect(contents.keys.has("rate:USD")).toBe(false);
+  });
+  test("codes outside the catalog in rates:latest are skipped", async () => {
+    const store = new InMemoryStateStore();
+    store.putRates([cachedRate("XAU", 190_000), cachedRate("USD", 1392.4)]);
+    const contents = await rateCache(store, log, 900).readAll();
+    expect([...new Set(contents.quotes.map((q) => q.code))]).toEqual(["USD"]);
+  });
+  test("a cache that is down throws", async () => {
+    const store = new InMemoryStateStore();
+    store.down = true;
+    await expect(rateCache(store, log, 900).readAll()).rejects.toThrow();
+  });
+});
+
+describe("rateCache.refill", () => {
+  test("writes absent keys with the refill TTL in the ingestor's format and rates:latest from the snapshot", async () => {
+    const store = new InMemoryStateStore();
+    const usd = quote("USD", 1392.4, { origin: "database" });
+    const written = await rateCache(store, log, 900).refill([usd], [usd]);
+    expect(written).toEqual(["rate:USD", "rates:latest"]);
+    expect(store.entries.get("rate:USD")).toMatchObject({ ttl: 900, value: cachedRate("USD", 1392.4) });
+    expect(store.entries.get("rates:latest")?.value).toMatchObject({
+      batch_id: "batch-1",
+      rates: { USD: { rate: 1392.4 } },
+    });
+  });
+  test("never overwrites a key written meanwhile (first-write without an etag)", async () => {
+    const store = new InMemoryStateStore();
+    store.putRates([cachedRate("USD", 1400, { batch_id: "newer" })]);
+    const written = await rateCache(store, log, 900).refill([quote("USD", 1392.4)]);
+    expect(written).toEqual([]);
+    expect(store.entries.get("rate:USD")?.value).toMatchObject({ rate: 1400 });
+  });
+});

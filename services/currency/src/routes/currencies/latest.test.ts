@@ -1,0 +1,73 @@
+import { describe, expect, test } from "bun:test";
+import { APP_TOKEN, seeded, testApp } from "../../testing/test-app.ts";
+
+describe("GET /api/v1/currencies/latest", () => {
+  test("defaults: base KRW, every currency with a rate, from the cache", async () => {
+    const { body, status } = await seeded().get("/api/v1/currencies/latest");
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ success: true, version: "v1" });
+    expect(body.data).toEqual({
+      base: "KRW",
+      timestamp: Date.parse("2026-11-27T03:00:00Z") / 1000,
+      rates: { USD: 1400, JPY: 9.5, EUR: 1500 },
+      source: "cache",
+      cache_hit: true,
+      last_updated: "2026-11-27T03:00:00.000Z",
+    });
+  });
+  test("symbols (any case, spaces) and a foreign base give cross rates", async () => {
+    const { body } = await seeded().get("/api/v1/currencies/latest?symbols=jpy,%20EUR&base=usd");
+    expect(body.data.base).toBe("USD");
+    expect(body.data.rates).toEqual({ JPY: 0.0067857143, EUR: 1.0714286 });
+  });
+  test.each([
+    ["symbols=XYZ", "INVALID_CURRENCY_CODE"],
+    ["symbols=USD,,JPY", "INVALID_CURRENCY_CODE"],
+    ["symbols=", "INVALID_CURRENCY_CODE"],
+    ["base=XYZ", "INVALID_CURRENCY_CODE"],
+    ["base=US", "INVALID_CURRENCY_CODE"],
+  ])("?%s → 400 %s", async (query, code) => {
+    const { status, body } = await seeded().get(`/api/v1/currencies/latest?${query}`);
+    expect(status).toBe(400);
+    expect(body.error.code).toBe(code);
+  });
+  test("a supported symbol with no rate collected yet → 404", async () => {
+    expect((await seeded().get("/api/v1/currencies/latest?symbols=THB")).status).toBe(404);
+  });
+  test("cache and database both down with nothing in memory → 503, no data invented", async () => {
+    const t = testApp();
+    t.store.down = true;
+    t.database.down = true;
+    const { status, body } = await t.get("/api/v1/currencies/latest");
+    expect(status).toBe(503);
+    expect(body).toMatchObject({ success: false, error: { code: "CACHE_UNAVAILABLE" } });
+  });
+  test("cache down → served from MariaDB with source database", async () => {
+    const t = seeded();
+    t.store.down = true;
+    const { body } = await t.get("/api/v1/currencies/latest?symbols=USD");
+    expect(body.data).toMatchObject({ rates: { USD: 1400 }, source: "database", cache_hit: false });
+  });
+  test("a published batch is served at once", async () => {
+    const t = seeded();
+    await t.get("/api/v1/currencies/latest");
+    const delivered = await t.app.request("/events/exchange-rates-updated", {
+      method: "POST",
+      headers: { "content-type": "application/cloudevents+json", "dapr-api-token": APP_TOKEN },
+      body: JSON.stringify({
+        id: "e1",
+        topic: "exchange-rates.updated",
+        data: {
+          batch_id: "b2",
+          provider: "fx-sandbox",
+          observed_at: "2026-11-27T03:02:00.000Z",
+          collected_at: "2026-11-27T03:02:01.000Z",
+          rates: [{ currency_code: "USD", rate: 1401.5, tts: null, ttb: null, unit: 1 }],
+        },
+      }),
+    });
+    expect(await delivered.json()).toEqual({ status: "SUCCESS" });
+    const { body } = await t.get("/api/v1/currencies/latest?symbols=USD");
+    expect(body.data).toMatchObject({ rates: { USD: 1401.5 }, last_updated: "2026-11-27T03:02:00.000Z" });
+  });
+});

@@ -1,0 +1,36 @@
+import { createRoute } from "@hono/zod-openapi";
+import { type Country, getCountry, HOME_COUNTRY_CODE, ok, type ServiceApp } from "@trip/shared";
+import { priceIndexCurrencies, priceIndexReport } from "../../domain/price-index.ts";
+import type { RoutesDeps } from "./deps.ts";
+import { priceIndexQuery } from "./query-params.ts";
+import { envelope, errorResponses, priceIndexSchema } from "./response-schemas.ts";
+
+const route = createRoute({
+  method: "get",
+  path: "/api/v1/currencies/price-index",
+  tags: ["currencies"],
+  summary: "Big Mac purchasing-power index of a country against a base country at today's rates",
+  request: { query: priceIndexQuery },
+  responses: {
+    200: {
+      description: "Price index",
+      content: { "application/json": { schema: envelope(priceIndexSchema, "PriceIndex") } },
+    },
+    ...errorResponses({
+      400: "INVALID_COUNTRY_CODE: unknown country or base_country",
+      404: "NOT_FOUND: the Big Mac data does not cover the country, or no rate yet",
+      503: "CACHE_UNAVAILABLE / DATABASE_UNAVAILABLE",
+    }),
+  },
+});
+
+export const registerPriceIndexRoute = (app: ServiceApp, deps: RoutesDeps): void => {
+  app.openapi(route, async (c) => {
+    const query = c.req.valid("query");
+    // Both codes were validated against the catalog by the query schema.
+    const country = getCountry(query.country) as Country;
+    const base = getCountry(query.base_country ?? HOME_COUNTRY_CODE) as Country;
+    const view = await deps.rates.read(priceIndexCurrencies(country, base));
+    return c.json(ok(priceIndexReport(view.book, country, base), deps.clock.now()), 200);
+  });
+};

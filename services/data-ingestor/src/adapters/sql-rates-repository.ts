@@ -1,0 +1,53 @@
+import { decimal, type SqlDatabase, type SqlParam } from "@trip/shared";
+import type { RateRow } from "../domain/rates-publication.ts";
+import type { RatesRepository } from "../jobs/ports.ts";
+
+/** Rows per multi-row INSERT: 10 bound params each, far below MariaDB's 65 535 placeholders per statement. */
+export const INSERT_CHUNK_ROWS = 400;
+
+const COLUMNS = "(currency, base, rate, tts, ttb, unit, provider, observed_at, collected_at, batch_id)";
+const PLACEHOLDERS = "(?, 'KRW', ?, ?, ?, ?, ?, ?, ?, ?)";
+
+/** DECIMAL(20,8) as an exact string, so the database never sees a binary float. */
+const decimalParam = (n: number | null): string | null => (n === null ? null : n.toFixed(8));
+
+const paramsOf = (row: RateRow): SqlParam[] => [
+  row.code,
+  decimalParam(row.rate),
+  decimalParam(row.tts),
+  decimalParam(row.ttb),
+  row.unit,
+  row.provider,
+  row.observedAt,
+  row.collectedAt,
+  row.batchId,
+];
+
+// The newest observation per currency (loose index scan on (currency, observed_at)), then its rate.
+const LAST_RATES_SQL = `SELECT r.currency AS currency, r.rate AS rate
+  FROM exchange_rates r
+  JOIN (SELECT currency, MAX(observed_at) AS observed_at FROM exchange_rates GROUP BY currency) m
+    ON m.currency = r.currency AND m.observed_at = r.observed_at`;
+
+/** `exchange_rates` through the `trip-db` binding: bound parameters only. */
+export const sqlRatesRepository = (db: SqlDatabase): RatesRepository => ({
+  async lastRates() {
+    const rows = await db.query<{ currency: string; rate: unknown }>(LAST_RATES_SQL);
+    const last = new Map<string, number>();
+    for (const row of rows) {
+      const rate = decimal(row.rate);
+      if (rate !== null) last.set(row.currency, rate);
+    }
+    return last;
+  },
+  async insert(rows) {
+    let inserted = 0;
+    for (let start = 0; start < rows.length; start += INSERT_CHUNK_ROWS) {
+      const chunk = rows.slice(start, start + INSERT_CHUNK_ROWS);
+      const sql = `INSERT IGNORE INTO exchange_rates ${COLUMNS} VALUES ${chunk.map(() => PLACEHOLDERS).join(", ")}`;
+      const { rowsAffected } = await db.exec(sql, chunk.flatMap(paramsOf));
+      inserted += rowsAffected;
+    }
+    return { inserted };
+  },
+});

@@ -1,0 +1,107 @@
+import { type SqlDatabase, utcDateTime } from "@trip/shared";
+import { PROVIDER_NAMES } from "../config.ts";
+import { type IngestRun, RUN_STATUSES, RUN_TRIGGERS } from "../domain/ingest-run.ts";
+import type { RunsRepository, RunTotals } from "../jobs/ports.ts";
+
+const RUN_COLUMNS = `run_id, tick_key, trigger_kind, provider, status, started_at, finished_at, fetched, inserted,
+  skipped, rejected, observed_at, batch_id, published, error, note`;
+
+type RunRow = Record<string, unknown>;
+
+const oneOf = <T extends string>(allowed: readonly T[], value: unknown, fallback: T): T =>
+  allowed.includes(value as T) ? (value as T) : fallback;
+const optionalDate = (value: unknown): Date | null => (value === null || value === undefined ? null : utcDateTime(value));
+const optionalText = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
+
+const runOf = (row: RunRow): IngestRun => ({
+  runId: String(row.run_id),
+  tickKey: optionalText(row.tick_key),
+  trigger: oneOf(RUN_TRIGGERS, row.trigger_kind, "manual"),
+  provider: oneOf(PROVIDER_NAMES, row.provider, "exchangerate-api"),
+  status: oneOf(RUN_STATUSES, row.status, "running"),
+  startedAt: utcDateTime(row.started_at),
+  finishedAt: optionalDate(row.finished_at),
+  fetched: Number(row.fetched ?? 0),
+  inserted: Number(row.inserted ?? 0),
+  skipped: Number(row.skipped ?? 0),
+  rejected: Number(row.rejected ?? 0),
+  observedAt: optionalDate(row.observed_at),
+  batchId: optionalText(row.batch_id),
+  published: Number(row.published ?? 0) === 1 || row.published === true,
+  error: optionalText(row.error),
+  note: optionalText(row.note),
+});
+
+const clip = (text: string | null, max: number): string | null => (text === null ? null : text.slice(0, max));
+
+const TOTALS_SQL = `SELECT COUNT(*) AS runs,
+  COALESCE(SUM(status = 'succeeded'), 0) AS succeeded, COALESCE(SUM(status = 'partial'), 0) AS partial,
+  COALESCE(SUM(status = 'unchanged'), 0) AS unchanged, COALESCE(SUM(status = 'failed'), 0) AS failed,
+  COALESCE(SUM(status = 'skipped'), 0) AS skipped, COALESCE(SUM(inserted), 0) AS rows_inserted,
+  COALESCE(SUM(skipped), 0) AS rows_skipped, COALESCE(SUM(rejected), 0) AS rows_rejected
+  FROM ingest_runs`;
+
+/** `ingest_runs` through the `trip-db` binding. The INSERT IGNORE of `claim` is where a tick is won. */
+export const sqlRunsRepository = (db: SqlDatabase): RunsRepository => ({
+  async claim(run) {
+    const { rowsAffected } = await db.exec(
+      `INSERT IGNORE INTO ingest_runs (run_id, tick_key, trigger_kind, provider, status, started_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+      [run.runId, run.tickKey, run.trigger, run.provider, run.status, run.startedAt],
+    );
+    return rowsAffected === 1;
+  },
+  async finish(run) {
+    await db.exec(
+      `UPDATE ingest_runs SET status = ?, finished_at = ?, fetched = ?, inserted = ?, skipped = ?, rejected = ?,
+       observed_at = ?, batch_id = ?, published = ?, error = ?, note = ? WHERE run_id = ?`,
+      [
+        run.status,
+        run.finishedAt,
+        run.fetched,
+        run.inserted,
+        run.skipped,
+        run.rejected,
+        run.observedAt,
+        run.batchId,
+        run.published ? 1 : 0,
+        clip(run.error, 1024),
+        clip(run.note, 512),
+        run.runId,
+      ],
+    );
+  },
+  async latest(trigger) {
+    const rows = trigger
+      ? await db.query<RunRow>(
+          `SELECT ${RUN_COLUMNS} FROM ingest_runs WHERE trigger_kind = ? ORDER BY started_at DESC LIMIT 1`,
+          [trigger],
+        )
+      : await db.query<RunRow>(`SELECT ${RUN_COLUMNS} FROM ingest_runs ORDER BY started_at DESC LIMIT 1`);
+    return rows[0] ? runOf(rows[0]) : undefined;
+  },
+  async latestSuccess() {
+    const rows = await db.query<RunRow>(
+      `SELECT ${RUN_COLUMNS} FROM ingest_runs WHERE status IN ('succeeded', 'partial')
+       ORDER BY started_at DESC LIMIT 1`,
+    );
+    return rows[0] ? runOf(rows[0]) : undefined;
+  },
+  async totals(): Promise<RunTotals> {
+    const [row = {}] = await db.query<RunRow>(TOTALS_SQL);
+    const n = (key: string) => Number(row[key] ?? 0);
+    return {
+      runs: n("runs"),
+      byStatus: {
+        succeeded: n("succeeded"),
+        partial: n("partial"),
+        unchanged: n("unchanged"),
+        failed: n("failed"),
+        skipped: n("skipped"),
+      },
+      rowsInserted: n("rows_inserted"),
+      rowsSkipped: n("rows_skipped"),
+      rowsRejected: n("rows_rejected"),
+    };
+  },
+});

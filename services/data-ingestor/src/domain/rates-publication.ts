@@ -1,0 +1,102 @@
+import {
+  type CachedRate,
+  type LatestRatesSnapshot,
+  type RatesUpdatedEvent,
+  ratesUpdatedEventSchema,
+} from "@trip/shared";
+import type { ProviderName } from "../config.ts";
+import type { CleanRate } from "./clean-quotes.ts";
+
+/** The rates one run stored, with where and when they come from. */
+export interface StoredBatch {
+  batchId: string;
+  provider: ProviderName;
+  observedAt: Date;
+  collectedAt: Date;
+  rates: readonly CleanRate[];
+}
+
+/**
+ * The `exchange-rates.updated` payload, validated against the shared schema before it is published.
+ * Throws when it does not match (nothing malformed reaches the broker).
+ */
+export const ratesUpdatedEvent = (batch: StoredBatch): RatesUpdatedEvent =>
+  ratesUpdatedEventSchema.parse({
+    batch_id: batch.batchId,
+    provider: batch.provider,
+    observed_at: batch.observedAt.toISOString(),
+    collected_at: batch.collectedAt.toISOString(),
+    rates: batch.rates.map((r) => ({
+      currency_code: r.code,
+      rate: r.rate,
+      tts: r.tts,
+      ttb: r.ttb,
+      unit: r.unit,
+    })),
+  });
+
+/** The `rate:{CODE}` values of a batch. */
+export const cachedRates = (batch: StoredBatch): CachedRate[] =>
+  batch.rates.map((r) => ({
+    currency_code: r.code,
+    rate: r.rate,
+    tts: r.tts,
+    ttb: r.ttb,
+    unit: r.unit,
+    provider: batch.provider,
+    observed_at: batch.observedAt.toISOString(),
+    collected_at: batch.collectedAt.toISOString(),
+    batch_id: batch.batchId,
+  }));
+
+/**
+ * The new `rates:latest`: this batch over the previous snapshot, so a currency this run did not bring
+ * (rejected jump, a provider without it) keeps its last value with its own `observed_at` — unless that
+ * value was observed before `keepSince` (older than the cache TTL), which would present it as current.
+ */
+export const latestSnapshot = (
+  batch: StoredBatch,
+  previous: LatestRatesSnapshot | undefined,
+  keepSince: Date,
+): LatestRatesSnapshot => {
+  const kept = Object.entries(previous?.rates ?? {}).filter(
+    ([, rate]) => new Date(rate.observed_at).getTime() >= keepSince.getTime(),
+  );
+  return {
+    batch_id: batch.batchId,
+    provider: batch.provider,
+    observed_at: batch.observedAt.toISOString(),
+    collected_at: batch.collectedAt.toISOString(),
+    rates: {
+      ...Object.fromEntries(kept),
+      ...Object.fromEntries(cachedRates(batch).map((r) => [r.currency_code, r])),
+    },
+  };
+};
+
+/** One `exchange_rates` row. */
+export interface RateRow {
+  code: CleanRate["code"];
+  rate: number;
+  tts: number | null;
+  ttb: number | null;
+  unit: number;
+  provider: ProviderName;
+  observedAt: Date;
+  collectedAt: Date;
+  batchId: string;
+}
+
+/** The `exchange_rates` rows of a batch. */
+export const rateRows = (batch: StoredBatch): RateRow[] =>
+  batch.rates.map((r) => ({
+    code: r.code,
+    rate: r.rate,
+    tts: r.tts,
+    ttb: r.ttb,
+    unit: r.unit,
+    provider: batch.provider,
+    observedAt: batch.observedAt,
+    collectedAt: batch.collectedAt,
+    batchId: batch.batchId,
+  }));

@@ -1,0 +1,82 @@
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { AppError, type Clock, currencyCodeSchema, ok } from "@trip/shared";
+import type { HistoryQueries } from "../use-cases/history-queries.ts";
+import {
+  compareDataSchema,
+  compareQuerySchema,
+  envelopeOf,
+  errorEnvelopeSchema,
+  historyDataSchema,
+  historyQuerySchema,
+  statsDataSchema,
+  statsQuerySchema,
+} from "./schemas.ts";
+
+const errors = {
+  400: { content: { "application/json": { schema: errorEnvelopeSchema } }, description: "Invalid parameter" },
+  503: { content: { "application/json": { schema: errorEnvelopeSchema } }, description: "Database unavailable" },
+};
+
+const historyRoute = createRoute({
+  method: "get",
+  path: "/api/v1/history",
+  tags: ["history"],
+  summary: "Rate history of one pair: OHLC points per bucket with summary statistics",
+  request: { query: historyQuerySchema },
+  responses: {
+    200: { content: { "application/json": { schema: envelopeOf(historyDataSchema) } }, description: "History" },
+    ...errors,
+  },
+});
+
+const statsRoute = createRoute({
+  method: "get",
+  path: "/api/v1/history/stats",
+  tags: ["history"],
+  summary: "Period statistics, technical indicators and a monthly breakdown of one pair",
+  request: { query: statsQuerySchema },
+  responses: {
+    200: { content: { "application/json": { schema: envelopeOf(statsDataSchema) } }, description: "Statistics" },
+    ...errors,
+  },
+});
+
+const compareRoute = createRoute({
+  method: "get",
+  path: "/api/v1/history/compare",
+  tags: ["history"],
+  summary: "Compares 2 to 10 currencies over a period: change, volatility, ranks, correlations",
+  request: { query: compareQuerySchema },
+  responses: {
+    200: { content: { "application/json": { schema: envelopeOf(compareDataSchema) } }, description: "Comparison" },
+    ...errors,
+  },
+});
+
+/** `targets=USD,JPY` → codes; any unsupported one is a 400 INVALID_CURRENCY_CODE naming it. */
+const parseTargets = (targets: string): string[] =>
+  targets.split(",").map((raw) => {
+    const code = raw.trim();
+    if (!currencyCodeSchema.safeParse(code).success) {
+      throw new AppError("INVALID_CURRENCY_CODE", `Unsupported currency in targets: ${code.slice(0, 8)}`, {
+        code: code.slice(0, 8),
+      });
+    }
+    return code;
+  });
+
+export const registerHistoryRoutes = (app: OpenAPIHono, deps: { queries: HistoryQueries; clock: Clock }) => {
+  const { queries, clock } = deps;
+  app.openapi(historyRoute, async (c) => {
+    const q = c.req.valid("query");
+    return c.json(ok(await queries.history(q), clock.now()), 200);
+  });
+  app.openapi(statsRoute, async (c) => {
+    const q = c.req.valid("query");
+    return c.json(ok(await queries.stats(q), clock.now()), 200);
+  });
+  app.openapi(compareRoute, async (c) => {
+    const q = c.req.valid("query");
+    return c.json(ok(await queries.compare({ ...q, targets: parseTargets(q.targets) }), clock.now()), 200);
+  });
+};
