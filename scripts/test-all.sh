@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # THE test command: setup, infrastructure (Kafka included), Biome, typecheck, unit tests of every
-# package, then each integration suite under tests/ (order: scripts/test-suites.txt). Prints one row per
-# suite and a final "N passed, N failed"; exits non-zero on any failure. Infrastructure this script
-# started is stopped again on exit. Logs: .run/logs/test-all/<suite>.log
+# package, the app stack (scripts/up.sh, profile $STACK_PROFILE, default local), then each integration
+# suite under tests/ (order: scripts/test-suites.txt). Prints one row per suite and a final
+# "N passed, N failed"; exits non-zero on any failure. What this script started (infrastructure, the
+# stack) is stopped again on exit; what already ran is left alone. Logs: .run/logs/test-all/<suite>.log
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -16,6 +17,8 @@ running redis redis-server || started+=(redis)
 running mariadb mariadbd || started+=(mariadb)
 running kafka java || started+=(kafka)
 running fx-sandbox bun || started+=(fx_sandbox)
+running dapr-run dapr || started=(stack "${started[@]}")
+stack_stop() { stop_group dapr-run dapr; }
 stop_started() {
   local part
   for part in "${started[@]}"; do "${part}_stop" >/dev/null; done
@@ -52,7 +55,8 @@ run_suite() {
   fi
   total_passed=$((total_passed + passed))
   total_failed=$((total_failed + failed))
-  local seconds=$(((${EPOCHREALTIME/./} - ${started_at/./}) / 1000000))
+  local tenths=$(((${EPOCHREALTIME/./} - ${started_at/./}) / 100000))
+  local seconds="$((tenths / 10)).$((tenths % 10))"
   rows+=("$(printf '%-34s %7s %7s %6ss  %s' "$name" "$passed" "$failed" "$seconds" "$([ "$failed" -eq 0 ] && echo ok || echo FAILED)")")
   echo "::: $name: $passed passed, $failed failed (${seconds}s)"
 }
@@ -70,13 +74,19 @@ for dir in packages/shared services/* tools/*; do
   fi
 done
 
+run_suite "stack: up.sh --profile ${STACK_PROFILE:-local}" check bash scripts/up.sh --profile "${STACK_PROFILE:-local}"
+
+# A suite is a directory under tests/ holding *.test.ts files (tests/support and the like are not).
+is_suite() {
+  [ -n "$(find "tests/$1" -name node_modules -prune -o -name '*.test.ts' -print -quit 2>/dev/null)" ]
+}
 suites=()
 while read -r suite; do
-  [ -d "tests/$suite" ] && suites+=("$suite")
+  is_suite "$suite" && suites+=("$suite")
 done < <(grep -vE '^\s*(#|$)' scripts/test-suites.txt)
 for dir in tests/*/; do
   suite=$(basename "$dir")
-  [[ " ${suites[*]} " == *" $suite "* ]] || suites+=("$suite")
+  [[ " ${suites[*]} " == *" $suite "* ]] || ! is_suite "$suite" || suites+=("$suite")
 done
 for suite in "${suites[@]}"; do
   run_suite "integration: tests/$suite" bun bun test --timeout 60000 "./tests/$suite"

@@ -30,7 +30,11 @@ apps_healthy() {
 }
 
 if running dapr-run dapr; then
-  echo "apps: already running (pid $(cat "$pid_dir/dapr-run.pid"), profile $(cat "$run_dir/profile" 2>/dev/null))"
+  running_profile=$(cat "$run_dir/profile" 2>/dev/null || echo unknown)
+  echo "apps: already running (pid $(cat "$pid_dir/dapr-run.pid"), profile $running_profile)"
+  if [ "$running_profile" != "$profile" ]; then
+    echo "apps: asked for profile $profile; run scripts/down.sh first to switch" >&2
+  fi
 else
   bun scripts/lib/render-resources.ts --profile "$profile" --out "$run_dir/resources"
   echo "$profile" >"$run_dir/profile"
@@ -47,18 +51,19 @@ else
   echo "apps: starting (dapr run pid $!, profile $profile, log .run/logs/apps.log)"
 fi
 
+fail() {
+  echo "apps: $1; last log lines (full log: .run/logs/apps.log):" >&2
+  tail -n 40 "$log_dir/apps.log" >&2
+  echo "what did start keeps running; stop it with scripts/down.sh" >&2
+  exit 1
+}
 waited=0
 until apps_healthy; do
-  if ! running dapr-run dapr; then
-    echo "apps: dapr run exited; last log lines:" >&2
-    tail -n 40 "$log_dir/apps.log" >&2
-    exit 1
+  running dapr-run dapr || fail "dapr run exited"
+  if grep -q "The App process exited\|The daprd process exited" "$log_dir/apps.log"; then
+    fail "an app or sidecar exited"
   fi
-  if [ "$waited" -ge 120 ]; then
-    echo "apps: not healthy after 60s; see .run/logs/apps.log" >&2
-    tail -n 40 "$log_dir/apps.log" >&2
-    exit 1
-  fi
+  [ "$waited" -lt 120 ] || fail "not healthy after 60s"
   sleep 0.5
   waited=$((waited + 1))
 done

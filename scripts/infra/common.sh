@@ -77,3 +77,35 @@ require_free_port() {
     return 1
   fi
 }
+
+# members of a process group, except its leader
+group_members() {
+  ps -eo pid=,pgid= | awk -v group="$1" '$2 == group && $1 != group { print $1 }'
+}
+
+# stop_group <name> <command-name>: the recorded pid leads a process group (`dapr run` makes one):
+# SIGTERM its members first so apps and sidecars shut down gracefully (the CLI would SIGKILL them),
+# then the leader, then SIGKILL whatever of the group is left.
+stop_group() {
+  local name=$1 comm=$2 leader members
+  if ! running "$name" "$comm"; then
+    rm -f "$pid_dir/$name.pid"
+    echo "$name: not running"
+    return 0
+  fi
+  leader=$(cat "$pid_dir/$name.pid")
+  members=$(group_members "$leader")
+  if [ -n "$members" ]; then
+    kill -TERM $members 2>/dev/null || true
+    for _ in $(seq 1 100); do
+      [ -z "$(group_members "$leader")" ] && break
+      sleep 0.1
+    done
+  fi
+  stop_by_pid "$name" "$comm" 10
+  members=$(group_members "$leader")
+  if [ -n "$members" ]; then
+    echo "$name: killing leftover pids $members"
+    kill -KILL $members 2>/dev/null || true
+  fi
+}

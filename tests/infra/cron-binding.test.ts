@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { eventually } from "./support/eventually.ts";
-import { portsOf } from "./support/sidecar.ts";
 import { type Stack, startStack } from "./support/stack.ts";
 import type { TestApp } from "./support/test-app.ts";
 
@@ -13,10 +12,10 @@ beforeAll(async () => {
   stack = await startStack("cron-binding", {
     only: ["cron-ingest", "cron-ranking", "cron-analysis", "cron-midnight-kst"],
     metadata: { "cron-ranking": { schedule: "@every 1s" } },
-    members: [{ appId: "infra-cron", slot: 7 }],
+    members: [{ appId: "infra-cron" }],
   });
   app = stack.members[0]?.app as TestApp;
-});
+}, 60_000);
 afterAll(() => stack?.stop());
 
 describe("cron input binding", () => {
@@ -28,7 +27,7 @@ describe("cron input binding", () => {
   });
 
   test("a call to the cron route without the app token is refused with 401", async () => {
-    const direct = await fetch(`http://127.0.0.1:${portsOf(7).app}/cron-ranking`, { method: "POST" });
+    const direct = await fetch(`http://127.0.0.1:${app.port}/cron-ranking`, { method: "POST" });
     expect(direct.status).toBe(401);
   });
 

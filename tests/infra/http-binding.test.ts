@@ -15,10 +15,10 @@ const get = (path: string) =>
 beforeAll(async () => {
   stack = await startStack("http-binding", {
     only: ["fx-provider"],
-    members: [{ appId: "infra-http", slot: 8 }],
+    members: [{ appId: "infra-http" }],
   });
   sidecar = stack.members[0]?.sidecar as Sidecar;
-});
+}, 60_000);
 afterAll(() => stack?.stop());
 
 describe("bindings.http (fx-provider) against the FX sandbox", () => {

@@ -11,10 +11,9 @@ beforeAll(async () => {
   stack = await startStack("invocation", {
     only: [],
     members: [
-      { appId: "infra-caller", slot: 9 },
+      { appId: "infra-caller" },
       {
         appId: "infra-callee",
-        slot: 10,
         beforeSidecar: (app) =>
           app.on("/api/v1/echo", (call) => Response.json({ echoed: JSON.parse(call.body) }, { status: 201 })),
       },
@@ -22,7 +21,7 @@ beforeAll(async () => {
   });
   caller = stack.members[0]?.sidecar as Sidecar;
   callee = stack.members[1]?.app as TestApp;
-});
+}, 60_000);
 afterAll(() => stack?.stop());
 
 describe("service invocation and the Dapr API token", () => {

@@ -20,9 +20,9 @@ const lock = (lockOwner: string, expiryInSeconds = 30) =>
 const unlock = (lockOwner: string) => post("/v1.0-alpha1/unlock/lockstore", { resourceId, lockOwner });
 
 beforeAll(async () => {
-  stack = await startStack("lock", { only: ["lockstore"], members: [{ appId: "infra-lock", slot: 11 }] });
+  stack = await startStack("lock", { only: ["lockstore"], members: [{ appId: "infra-lock" }] });
   sidecar = stack.members[0]?.sidecar as Sidecar;
-});
+}, 60_000);
 afterAll(() => stack?.stop());
 
 describe("distributed lock (lock.redis)", () => {

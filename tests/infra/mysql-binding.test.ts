@@ -6,6 +6,7 @@ import { type Stack, startStack } from "./support/stack.ts";
 let stack: Stack;
 let sidecar: Sidecar;
 const table = `infra_test_${runId}`;
+type Row = Record<string, unknown>;
 
 /** One bindings.mysql call: `sql` with `?` placeholders, values in the JSON-encoded `params`. */
 const invoke = (operation: "exec" | "query", sql: string, params: unknown[] = []) =>
@@ -14,80 +15,95 @@ const invoke = (operation: "exec" | "query", sql: string, params: unknown[] = []
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ operation, metadata: { sql, params: JSON.stringify(params) } }),
   });
+const rowsOf = async (sql: string, params: unknown[] = []) =>
+  (await (await invoke("query", sql, params)).json()) as Row[];
 
 beforeAll(async () => {
-  stack = await startStack("mysql-binding", {
-    only: ["trip-db"],
-    members: [{ appId: "infra-mysql", slot: 2 }],
-  });
+  stack = await startStack("mysql-binding", { only: ["trip-db"], members: [{ appId: "infra-mysql" }] });
   sidecar = stack.members[0]?.sidecar as Sidecar;
   const created = await invoke(
     "exec",
-    `CREATE TABLE ${table} (
-      id INT NOT NULL PRIMARY KEY, code CHAR(3) NOT NULL, rate DECIMAL(18,6) NOT NULL, tts DECIMAL(18,6) NULL,
-      note VARCHAR(64) NULL, samples INT NULL, observed_at DATETIME(3) NOT NULL, seen_at DATETIME NULL)`,
+    `CREATE TABLE ${table} (id INT NOT NULL PRIMARY KEY, code CHAR(3) NOT NULL, rate DECIMAL(18,6) NOT NULL,
+      tts DECIMAL(18,6) NULL, note VARCHAR(64) NULL, samples INT NULL, observed_at DATETIME(3) NOT NULL,
+      seen_at DATETIME NULL)`,
   );
   expect(created.status).toBe(200);
-});
+  const inserted = await invoke(
+    "exec",
+    `INSERT INTO ${table} (id, code, rate, tts, note, samples, observed_at) VALUES (?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?)`,
+    [
+      ...[1, "USD", "1392.4", "1400.1", "x'); DROP TABLE x; --", 3, "2026-11-27 03:00:00.123"],
+      ...[2, "JPY", 9.12, null, null, null, "2026-11-27 03:00:00"],
+    ],
+  );
+  expect(inserted.status).toBe(200);
+}, 60_000);
 afterAll(async () => {
   await invoke("exec", `DROP TABLE IF EXISTS ${table}`);
   await stack?.stop();
 });
 
 describe("bindings.mysql (trip-db) through the sidecar", () => {
-  test("exec with bound parameters reports rows-affected in the response metadata headers", async () => {
-    const inserted = await invoke(
-      "exec",
-      `INSERT INTO ${table} (id, code, rate, tts, note, samples, observed_at) VALUES (?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?)`,
-      [1, "USD", "1392.400000", null, "x'); DROP TABLE x; --", 3, "2026-11-27 03:00:00.123"].concat([
-        2,
-        "JPY",
-        9.1234565,
-        9.2,
-        null,
-        null,
-        "2026-11-27 03:00:00",
-      ]),
-    );
-    expect(inserted.status).toBe(200);
-    expect(inserted.headers.get("metadata.rows-affected")).toBe("2");
-    expect(inserted.headers.get("metadata.operation")).toBe("exec");
-    expect(await inserted.text()).toBe("");
+  test("exec answers an empty body; rows-affected and the operation come as metadata.* headers", async () => {
+    const updated = await invoke("exec", `UPDATE ${table} SET samples = ? WHERE id IN (?, ?)`, [5, 1, 99]);
+    expect(updated.status).toBe(200);
+    expect(updated.headers.get("metadata.rows-affected")).toBe("1");
+    expect(updated.headers.get("metadata.operation")).toBe("exec");
+    expect(await updated.text()).toBe("");
   });
 
-  test("query returns an array of row objects; DECIMAL comes back as a string, DATETIME as UTC ISO", async () => {
-    const read = await invoke(
-      "query",
-      `SELECT id, code, rate, tts, note, samples, observed_at, seen_at FROM ${table} WHERE id = ?`,
+  test("query returns row objects; bound parameters are data, never SQL", async () => {
+    const rows = await rowsOf(`SELECT id, code, note, samples FROM ${table} WHERE code = ?`, ["USD"]);
+    expect(rows).toEqual([{ id: 1, code: "USD", note: "x'); DROP TABLE x; --", samples: 5 }]);
+  });
+
+  test("DATETIME comes back as an ISO-8601 UTC string", async () => {
+    const [row] = await rowsOf(`SELECT observed_at FROM ${table} WHERE id = ?`, [1]);
+    expect(row?.observed_at).toBe("2026-11-27T03:00:00.123Z");
+  });
+
+  test("a DECIMAL column comes back base64-encoded; CAST(... AS CHAR) gives the decimal string", async () => {
+    const [row] = await rowsOf(
+      `SELECT rate, CAST(rate AS CHAR) AS rate_text FROM ${table} WHERE id = ?`,
       [1],
     );
-    expect(read.status).toBe(200);
-    const rows = (await read.json()) as Array<Record<string, unknown>>;
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ id: 1, code: "USD", note: "x'); DROP TABLE x; --", samples: 3 });
-    expect(rows[0]?.observed_at).toBe("2026-11-27T03:00:00.123Z");
-    expect(rows[0]?.rate).toBe("1392.400000");
+    expect(row?.rate).toBe(Buffer.from("1392.400000").toString("base64"));
+    expect(row?.rate_text).toBe("1392.400000");
   });
 
-  test("NULL columns", async () => {
-    const read = await invoke(
-      "query",
-      `SELECT id, tts, note, samples, seen_at FROM ${table} WHERE id = ?`,
-      [2],
+  test("NULL: numbers and dates are left out of the row, strings read as '', DECIMAL as null", async () => {
+    const [row] = await rowsOf(`SELECT id, tts, note, samples, seen_at FROM ${table} WHERE id = ?`, [2]);
+    expect(row).toEqual({ id: 2, tts: null, note: "" });
+    const [cast] = await rowsOf(`SELECT CAST(tts AS CHAR) AS tts_text FROM ${table} WHERE id = ?`, [2]);
+    expect(cast).toEqual({ tts_text: "" });
+  });
+
+  test("JSON_OBJECT(...) keeps types: DECIMAL as a JSON number, NULL as null", async () => {
+    const rows = await rowsOf(
+      `SELECT JSON_OBJECT('id', id, 'rate', rate, 'tts', tts, 'note', note, 'seen_at', seen_at) AS row_json
+       FROM ${table} ORDER BY id`,
     );
-    const rows = (await read.json()) as Array<Record<string, unknown>>;
-    expect(rows[0]).toEqual({ id: 2, tts: "9.200000" });
+    expect(rows.map((row) => JSON.parse(String(row.row_json)))).toEqual([
+      { id: 1, rate: 1392.4, tts: 1400.1, note: "x'); DROP TABLE x; --", seen_at: null },
+      { id: 2, rate: 9.12, tts: null, note: null, seen_at: null },
+    ]);
   });
 
   test("a query matching no rows answers the JSON literal null", async () => {
-    const read = await invoke("query", `SELECT id FROM ${table} WHERE code = ?`, ["EUR"]);
-    expect(read.status).toBe(200);
-    expect(await read.text()).toBe("null");
+    const response = await invoke("query", `SELECT id FROM ${table} WHERE code = ?`, ["EUR"]);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe("null");
   });
 
-  test("an SQL error is a 500 with ERR_INVOKE_OUTPUT_BINDING", async () => {
-    const failed = await invoke("query", `SELECT nope FROM ${table}`);
+  test("an SQL error is a 500 ERR_INVOKE_OUTPUT_BINDING whose message carries the MySQL error", async () => {
+    const failed = await invoke(
+      "exec",
+      `INSERT INTO ${table} (id, code, rate, observed_at) VALUES (?, ?, ?, ?)`,
+      [1, "USD", 1, "2026-11-27 00:00:00"],
+    );
     expect(failed.status).toBe(500);
-    expect(((await failed.json()) as { errorCode: string }).errorCode).toBe("ERR_INVOKE_OUTPUT_BINDING");
+    const body = (await failed.json()) as { errorCode: string; message: string };
+    expect(body.errorCode).toBe("ERR_INVOKE_OUTPUT_BINDING");
+    expect(body.message).toContain("Error 1062");
   });
 });

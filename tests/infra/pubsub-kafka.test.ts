@@ -1,3 +1,3 @@
 import { pubSubSuite } from "./support/pubsub-suite.ts";
 
-pubSubSuite("kafka", { publisher: 5, subscriber: 6 });
+pubSubSuite("kafka");

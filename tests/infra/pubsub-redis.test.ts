@@ -1,3 +1,3 @@
 import { pubSubSuite } from "./support/pubsub-suite.ts";
 
-pubSubSuite("local", { publisher: 3, subscriber: 4 });
+pubSubSuite("local");

@@ -47,7 +47,7 @@ start_mariadb() {
     --skip-name-resolve --log-error="$run_dir/logs/mariadb.log" >>"$run_dir/logs/mariadb.log" 2>&1 &
   wait_port "${port[mariadb]}"
   mariadb --no-defaults --socket="$sock" -u root -e "
-    CREATE USER IF NOT EXISTS 'dapr'@'127.0.0.1' IDENTIFIED BY '$(password_of mariadb)';
+    CREATE OR REPLACE USER 'dapr'@'127.0.0.1' IDENTIFIED BY '$(password_of mariadb)';
     GRANT ALL ON dapr_state_contract.* TO 'dapr'@'127.0.0.1';"
 }
 
@@ -67,6 +67,9 @@ start_postgres() {
   as_postgres "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -o \
     "-p ${port[postgres]} -k $data -c listen_addresses=127.0.0.1" start >/dev/null
   head -1 "$data/postmaster.pid" >"$run_dir/postgres.pid"
+  # Re-applied on every start so a lost password file never locks the suite out (local socket: trust).
+  as_postgres "$bin/psql" -h "$data" -p "${port[postgres]}" -U postgres -q -v ON_ERROR_STOP=1 \
+    -c "ALTER USER postgres PASSWORD '$(password_of postgres)'" postgres
 }
 
 # FerretDB 1.x is kept only to reproduce why it cannot back state.mongodb (see docs/mongodb.md).

@@ -1,4 +1,12 @@
-import { searchCountries } from "@trip/shared";
+import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { App } from "./app.tsx";
+import "./styles/index.css";
+
 const root = document.getElementById("root");
-if (root) createRoot(root).render(<p>{searchCountries("일본").map((c) => c.nameEn).join(",")}</p>);
+if (!root) throw new Error("index.html has no #root element");
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

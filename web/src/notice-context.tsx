@@ -15,7 +15,7 @@ export const NoticeProvider = ({ children }: { children: ReactNode }) => {
   return (
     <NoticeContext.Provider value={value}>
       {children}
-      <div className="notice-region" role="status" aria-live="polite">
+      <output className="notice-region" aria-live="polite">
         {message && (
           <div className="notice">
             <span>{message}</span>
@@ -24,7 +24,7 @@ export const NoticeProvider = ({ children }: { children: ReactNode }) => {
             </button>
           </div>
         )}
-      </div>
+      </output>
     </NoticeContext.Provider>
   );
 };

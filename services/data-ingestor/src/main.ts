@@ -96,4 +96,5 @@ const app = createApp({
 void applyMigrationsWhenReady(db, log, clock);
 log.info("listening", { port: config.PORT, provider: config.FX_PROVIDER });
 
-export default { port: config.PORT, fetch: app.fetch };
+// Bun closes a connection idle for 10 s by default; a run waits up to FX_TIMEOUT_MS for the provider.
+export default { port: config.PORT, fetch: app.fetch, idleTimeout: 120 };

@@ -1,8 +1,8 @@
 import {
   APP_IDS,
   type Clock,
-  createServiceApp,
   CRON_BINDINGS,
+  createServiceApp,
   type DependencyCheck,
   type Logger,
   type MetricsRegistry,

@@ -9,6 +9,13 @@ import {
   registerDaprRoutes,
   registerOpsRoutes,
 } from "@trip/shared";
+import type { Context } from "hono";
+import type { SelectionLogStore } from "./adapters/selection-log-store.ts";
+import type { SnapshotStore } from "./adapters/snapshot-store.ts";
+import { type AdminDeps, registerAdminRoutes } from "./routes/admin.ts";
+import { registerRankingRoutes } from "./routes/rankings.ts";
+import { registerSelectionRoutes } from "./routes/selections.ts";
+import type { AcceptSelectionDeps } from "./selections/accept-selection.ts";
 
 export interface AppDeps {
   version: string;
@@ -20,6 +27,11 @@ export interface AppDeps {
   checks: DependencyCheck[];
   subscriptions: AnySubscription[];
   crons: Record<string, () => Promise<unknown>>;
+  selections: AcceptSelectionDeps;
+  /** The socket peer of a request (runtime-specific; used when no proxy hop is trusted). */
+  peerAddress: (c: Context) => string | undefined;
+  reads: { snapshots: SnapshotStore; store: SelectionLogStore; shards: number };
+  admin: Omit<AdminDeps, "clock">;
 }
 
 /** Builds the ranking app from its dependencies; never reads the environment. */
@@ -45,5 +57,8 @@ export const createApp = (deps: AppDeps) => {
     subscriptions: deps.subscriptions,
     crons: deps.crons,
   });
+  registerSelectionRoutes(app, { ...deps.selections, clock: deps.clock, peerAddress: deps.peerAddress });
+  registerRankingRoutes(app, { ...deps.reads, clock: deps.clock });
+  registerAdminRoutes(app, { ...deps.admin, clock: deps.clock });
   return app;
 };

@@ -18,7 +18,7 @@ interface CloudEvent {
   data: { id: string; kind: "ok" | "retry-once" | "malformed" };
 }
 
-export function pubSubSuite(profile: Profile, slots: { publisher: number; subscriber: number }) {
+export function pubSubSuite(profile: Profile) {
   const topic = `infra-test.${profile}.${runId}`;
   const deadLetters = `${topic}.dlq`;
   let stack: Stack;
@@ -60,13 +60,13 @@ export function pubSubSuite(profile: Profile, slots: { publisher: number; subscr
       profile,
       only: ["pubsub"],
       members: [
-        { appId: `infra-pub-${profile}`, slot: slots.publisher },
-        { appId: `infra-sub-${profile}`, slot: slots.subscriber, beforeSidecar: subscribe },
+        { appId: `infra-pub-${profile}` },
+        { appId: `infra-sub-${profile}`, beforeSidecar: subscribe },
       ],
     });
     publisher = stack.members[0]?.sidecar as Sidecar;
     subscriber = stack.members[1]?.app as TestApp;
-  });
+  }, 60_000);
   afterAll(() => stack?.stop());
 
   const timeout = profile === "kafka" ? 45_000 : 15_000;

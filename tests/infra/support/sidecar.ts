@@ -4,23 +4,41 @@
  * `dapr-api-token` header (`sidecar.fetch` adds it), calls from the sidecar to the app carry the app token.
  */
 import { mkdirSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { join } from "node:path";
 import type { Subprocess } from "bun";
 import { daprdBinary, localSecrets, repoRoot, runDir } from "./environment.ts";
 import { eventually } from "./eventually.ts";
 
-/** Spare loopback ports of one test slot: 18000 + 10 × slot + offset. */
-export function portsOf(slot: number) {
-  const base = 18_000 + slot * 10;
-  return { app: base, http: base + 1, grpc: base + 2, metrics: base + 3, internalGrpc: base + 4 };
+const handedOut = new Set<number>();
+
+const canListen = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const server = createServer();
+    server.once("error", () => resolve(false));
+    server.listen({ port, host: "0.0.0.0", exclusive: true }, () => server.close(() => resolve(true)));
+  });
+
+/**
+ * A port nobody listens on right now. Drawn at random below the kernel's ephemeral range (where other
+ * processes' OS-assigned ports live), so parallel runs and other stacks rarely race for it; a sidecar that
+ * still loses the race is restarted on new ports (startSidecar).
+ */
+export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (!handedOut.has(port) && (await canListen(port))) {
+      handedOut.add(port);
+      return port;
+    }
+  }
 }
 
 export interface SidecarOptions {
   appId: string;
-  slot: number;
+  /** The port the test app listens on; daprd waits for it before reporting healthy. */
+  appPort: number;
   resourcesDir: string;
-  /** Whether a test app listens on the slot's app port (daprd then waits for it). */
-  withApp?: boolean;
 }
 
 export interface Sidecar {
@@ -32,8 +50,13 @@ export interface Sidecar {
   stop(): Promise<void>;
 }
 
-export async function startSidecar(options: SidecarOptions): Promise<Sidecar> {
-  const ports = portsOf(options.slot);
+export async function startSidecar(options: SidecarOptions, attempt = 1): Promise<Sidecar> {
+  const ports = {
+    http: await freePort(),
+    grpc: await freePort(),
+    metrics: await freePort(),
+    internal: await freePort(),
+  };
   const secrets = localSecrets();
   const logDir = join(runDir, "logs", "test-infra");
   mkdirSync(logDir, { recursive: true });
@@ -41,9 +64,9 @@ export async function startSidecar(options: SidecarOptions): Promise<Sidecar> {
   const args = [
     daprdBinary,
     ...["--app-id", options.appId, "--app-protocol", "http"],
-    ...(options.withApp === false ? [] : ["--app-port", String(ports.app)]),
+    ...["--app-port", String(options.appPort)],
     ...["--dapr-http-port", String(ports.http), "--dapr-grpc-port", String(ports.grpc)],
-    ...["--dapr-internal-grpc-port", String(ports.internalGrpc), "--metrics-port", String(ports.metrics)],
+    ...["--dapr-internal-grpc-port", String(ports.internal), "--metrics-port", String(ports.metrics)],
     ...["--dapr-listen-addresses", "127.0.0.1", "--resources-path", options.resourcesDir],
     ...["--config", join(repoRoot, "dapr", "config.yaml"), "--log-level", "warn"],
     ...["--dapr-graceful-shutdown-seconds", "1"],
@@ -73,6 +96,8 @@ export async function startSidecar(options: SidecarOptions): Promise<Sidecar> {
     );
   } catch (error) {
     daprd.kill("SIGKILL");
+    await daprd.exited;
+    if (attempt < 3 && log().includes("address already in use")) return startSidecar(options, attempt + 1);
     throw error;
   }
   return {

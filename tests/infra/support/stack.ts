@@ -2,7 +2,7 @@
 import type { Profile } from "../../../scripts/lib/render-resources.ts";
 import { localSecrets } from "./environment.ts";
 import { testResources } from "./resources.ts";
-import { portsOf, type Sidecar, startSidecar } from "./sidecar.ts";
+import { type Sidecar, startSidecar } from "./sidecar.ts";
 import { startTestApp, type TestApp } from "./test-app.ts";
 
 export interface StackMember {
@@ -20,7 +20,7 @@ export interface StackOptions {
   /** Component names each sidecar loads (plus the secret store). */
   only: readonly string[];
   metadata?: Record<string, Record<string, string>>;
-  members: ReadonlyArray<{ appId: string; slot: number; beforeSidecar?: (app: TestApp) => void }>;
+  members: ReadonlyArray<{ appId: string; beforeSidecar?: (app: TestApp) => void }>;
 }
 
 export async function startStack(suite: string, options: StackOptions): Promise<Stack> {
@@ -33,12 +33,14 @@ export async function startStack(suite: string, options: StackOptions): Promise<
   });
   const appToken = localSecrets()["app-api-token"];
   const apps = options.members.map((member) => {
-    const app = startTestApp(portsOf(member.slot).app, appToken);
+    const app = startTestApp(appToken);
     member.beforeSidecar?.(app);
     return app;
   });
   const started = await Promise.allSettled(
-    options.members.map((member) => startSidecar({ appId: member.appId, slot: member.slot, resourcesDir })),
+    options.members.map((member, index) =>
+      startSidecar({ appId: member.appId, appPort: apps[index]?.port ?? 0, resourcesDir }),
+    ),
   );
   const sidecars = started.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
   const stop = async () => {

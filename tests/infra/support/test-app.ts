@@ -22,12 +22,13 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-export function startTestApp(port: number, appToken: string): TestApp {
+/** Listens on a port the OS picks (`app.port`). */
+export function startTestApp(appToken: string): TestApp {
   const handlers = new Map<string, Handler>();
   const calls: RecordedCall[] = [];
   const refused: RecordedCall[] = [];
   const server = Bun.serve({
-    port,
+    port: 0,
     hostname: "127.0.0.1",
     async fetch(request) {
       const url = new URL(request.url);
@@ -48,7 +49,7 @@ export function startTestApp(port: number, appToken: string): TestApp {
     },
   });
   return {
-    port,
+    port: server.port ?? 0,
     calls,
     refused,
     on: (path, handler) => handlers.set(path, handler),

@@ -11,6 +11,8 @@ export type SidecarOptions = {
   /** daprd takes httpPort (HTTP API), httpPort+1 (gRPC API) and httpPort+2 (internal gRPC). */
   httpPort: number;
   logFile: string;
+  /** daprd's working directory; the SQLite name-resolution file lands there. */
+  workDir: string;
 };
 
 const readyTimeoutMs = 30_000;
@@ -47,13 +49,17 @@ export async function startSidecar(options: SidecarOptions): Promise<Sidecar> {
       String(options.httpPort + 1),
       "--dapr-internal-grpc-port",
       String(options.httpPort + 2),
+      "--dapr-internal-grpc-listen-address",
+      "127.0.0.1",
+      "--config",
+      join(import.meta.dir, "..", "daprd-config.yaml"),
       "--enable-metrics=false",
       "--dapr-graceful-shutdown-seconds",
       "1",
       "--log-level",
       "info",
     ],
-    { env, stdout: logFd, stderr: logFd, stdin: "ignore" },
+    { env, cwd: options.workDir, stdout: logFd, stderr: logFd, stdin: "ignore" },
   );
   const baseUrl = `http://127.0.0.1:${options.httpPort}`;
   const stop = async () => {

@@ -4,8 +4,10 @@ import type { DaprStateClient } from "./dapr-state-client.ts";
 const maxAttemptsPerIncrement = 200;
 
 /**
- * Adds 1 to `{ count }` under `key`, `times` times, the way ranking-service updates a counter:
- * read with etag, write with If-Match semantics, re-read and retry on 409. Returns the conflicts seen.
+ * Adds 1 to `{ count }` under `key`, `times` times, the way ranking-service updates a counter: read
+ * with etag, write with that etag, re-read and retry on 409. A missing key is created with
+ * first-write concurrency; a create that loses to another one is answered 409 or 500 depending on the
+ * store (see docs/mongodb.md), so any refusal of a create is retried. Returns the conflicts seen.
  */
 export async function incrementWithEtagRetries(client: DaprStateClient, key: string, times: number) {
   let conflicts = 0;
@@ -14,10 +16,11 @@ export async function incrementWithEtagRetries(client: DaprStateClient, key: str
       if (attempt > maxAttemptsPerIncrement)
         throw new Error(`no increment of ${key} landed in ${attempt} tries`);
       const read = await client.get<{ count: number }>(key);
-      if (!read.found) throw new Error(`${key} vanished`);
-      const status = await client.save(key, { count: read.value.count + 1 }, { etag: read.etag });
+      const status = read.found
+        ? await client.save(key, { count: read.value.count + 1 }, { etag: read.etag })
+        : await client.save(key, { count: 1 }, { concurrency: "first-write" });
       if (status === 204) break;
-      if (status !== 409) throw new Error(`increment of ${key} answered ${status}`);
+      if (read.found && status !== 409) throw new Error(`increment of ${key} answered ${status}`);
       conflicts += 1;
     }
   }

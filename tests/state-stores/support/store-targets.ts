@@ -86,7 +86,8 @@ function connect(
       const startedServer = ensure("redis");
       const ours = startedServer !== null || ownServerAlive("redis");
       const password = ours ? ownPassword("redis") : (env.REDIS_PASSWORD ?? infraRedisPassword() ?? "");
-      return { startedServer, vars: { REDIS_HOST: "127.0.0.1:6380", REDIS_PASSWORD: password } };
+      const host = `127.0.0.1:${env.REDIS_PORT ?? "6380"}`;
+      return { startedServer, vars: { REDIS_HOST: host, REDIS_PASSWORD: password } };
     }
     case "mysql": {
       if (env.STATE_MYSQL_CONNECTION_STRING) {

@@ -1,11 +1,11 @@
 import { describe, expect, test } from "bun:test";
 import { z } from "zod";
-import { ApiError, requestData } from "./api-client.ts";
+import { ApiError, type FetchLike, requestData } from "./api-client.ts";
 
 const schema = z.object({ rate: z.number() });
 
 const answer =
-  (status: number, body: unknown, headers: Record<string, string> = {}): typeof fetch =>
+  (status: number, body: unknown, headers: Record<string, string> = {}): FetchLike =>
   async () =>
     new Response(typeof body === "string" ? body : JSON.stringify(body), { status, headers });
 
@@ -45,7 +45,7 @@ describe("requestData", () => {
   });
 
   test("a network failure is reported as such", async () => {
-    const offline: typeof fetch = async () => {
+    const offline: FetchLike = async () => {
       throw new TypeError("fetch failed");
     };
     const err = await failing(requestData("/x", schema, {}, offline));
@@ -54,7 +54,7 @@ describe("requestData", () => {
 
   test("a POST sends the JSON body", async () => {
     let sent: RequestInit | undefined;
-    const capture: typeof fetch = async (_url, init) => {
+    const capture: FetchLike = async (_url, init) => {
       sent = init;
       return new Response(JSON.stringify({ success: true, data: { rate: 1 } }), { status: 201 });
     };

@@ -15,6 +15,9 @@ export class ApiError extends Error {
   }
 }
 
+/** The part of `fetch` the client uses (tests pass a fake). */
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
 export interface RequestOptions {
   method?: "GET" | "POST";
   body?: unknown;
@@ -37,7 +40,7 @@ export const requestData = async <S extends z.ZodType>(
   path: string,
   schema: S,
   options: RequestOptions = {},
-  fetchImpl: typeof fetch = fetch,
+  fetchImpl: FetchLike = fetch,
 ): Promise<z.infer<S>> => {
   let res: Response;
   try {

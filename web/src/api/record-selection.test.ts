@@ -35,7 +35,13 @@ describe("recordSelection", () => {
       calls++;
       throw new ApiError(0, "NETWORK_ERROR", "offline");
     };
-    const outcome = recordSelection("TH", { post, selectionId: "s", sessionId: "t", sleep: noSleep, attempts: 2 });
+    const outcome = recordSelection("TH", {
+      post,
+      selectionId: "s",
+      sessionId: "t",
+      sleep: noSleep,
+      attempts: 2,
+    });
     await expect(outcome).rejects.toBeInstanceOf(ApiError);
     expect(calls).toBe(2);
   });

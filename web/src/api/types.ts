@@ -34,7 +34,7 @@ export const rankingEntrySchema = z.object({
   country_code: z.string(),
   country_name: z.string(),
   country_name_en: z.string(),
-  currency_code: z.string(),
+  currency_code: z.string().nullable(),
   score: z.number(),
   percentage: z.number(),
   change: z.enum(["UP", "DOWN", "SAME", "NEW"]),

@@ -6,10 +6,10 @@ import { useLocale } from "../i18n/locale-context.tsx";
 export const LoadingState = () => {
   const { t } = useLocale();
   return (
-    <p className="state state--loading" role="status">
+    <output className="state state--loading" data-state="loading">
       <span className="spinner" aria-hidden="true" />
       {t("state.loading")}
-    </p>
+    </output>
   );
 };
 
@@ -47,6 +47,7 @@ export const ApiView = <T,>({
   children: (data: T) => ReactNode;
 }) => {
   if (state.status === "loading") return <LoadingState />;
-  if (state.status === "error") return <ErrorState error={state.error} {...(reload ? { onRetry: reload } : {})} />;
+  if (state.status === "error")
+    return <ErrorState error={state.error} {...(reload ? { onRetry: reload } : {})} />;
   return <>{children(state.data)}</>;
 };

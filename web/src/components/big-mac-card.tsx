@@ -1,4 +1,4 @@
-import { BIG_MAC_ATTRIBUTION, type Country, type Currency } from "@trip/shared";
+import { BIG_MAC_ATTRIBUTION, bigMacPriceFor, type Country, type Currency } from "@trip/shared";
 import { ApiError } from "../api/api-client.ts";
 import { fetchPriceIndex } from "../api/endpoints.ts";
 import type { PriceIndex } from "../api/types.ts";
@@ -10,6 +10,11 @@ import { EmptyState, ErrorState, LoadingState } from "./async-states.tsx";
 
 /** Within ±2 % of Korea counts as "about the same". */
 const SAME_BAND = 2;
+
+const verdictClass = (difference: number) =>
+  Math.abs(difference) < SAME_BAND
+    ? "bigmac__verdict"
+    : `bigmac__verdict change--${difference < 0 ? "down" : "up"}`;
 
 const BigMacSentence = ({ currency, index }: { currency: Currency; index: PriceIndex }) => {
   const { locale, t } = useLocale();
@@ -26,7 +31,7 @@ const BigMacSentence = ({ currency, index }: { currency: Currency; index: PriceI
         })}
       </p>
       {difference !== null && (
-        <p className={`bigmac__verdict${Math.abs(difference) < SAME_BAND ? "" : difference < 0 ? " change--down" : " change--up"}`}>
+        <p className={verdictClass(difference)}>
           {Math.abs(difference) < SAME_BAND
             ? t("bigmac.same")
             : t(difference < 0 ? "bigmac.cheaper" : "bigmac.dearer", {
@@ -40,23 +45,37 @@ const BigMacSentence = ({ currency, index }: { currency: Currency; index: PriceI
   );
 };
 
-/** "A Big Mac here costs about ₩X, ₩Y in Korea", from the currency service's price index. */
-export const BigMacCard = ({ country, currency }: { country: Country; currency: Currency }) => {
+const BigMacIndex = ({ country, currency }: { country: Country; currency: Currency }) => {
   const { t } = useLocale();
-  const { state, reload } = useApi(`bigmac:${country.code}`, (signal) => fetchPriceIndex(country.code, signal));
+  const { state, reload } = useApi(`bigmac:${country.code}`, (signal) =>
+    fetchPriceIndex(country.code, signal),
+  );
   const uncovered =
     state.status === "error" &&
     state.error instanceof ApiError &&
     (state.error.status === 404 || state.error.code === "INVALID_COUNTRY_CODE");
+  if (state.status === "loading") return <LoadingState />;
+  if (uncovered) return <EmptyState message={t("bigmac.unavailable")} />;
+  if (state.status === "error") return <ErrorState error={state.error} onRetry={reload} />;
+  return <BigMacSentence currency={currency} index={state.data} />;
+};
+
+/**
+ * "A Big Mac here costs about ₩X, ₩Y in Korea", from the currency service's price index. Places the
+ * shared catalog knows the index does not cover (e.g. Guam) are not asked for: the answer is a 404.
+ */
+export const BigMacCard = ({ country, currency }: { country: Country; currency: Currency }) => {
+  const { t } = useLocale();
   return (
     <section className="card" aria-labelledby="bigmac-title" data-testid="bigmac">
       <header className="card__header">
         <h2 id="bigmac-title">{t("bigmac.title")}</h2>
       </header>
-      {state.status === "loading" && <LoadingState />}
-      {uncovered && <EmptyState message={t("bigmac.unavailable")} />}
-      {state.status === "error" && !uncovered && <ErrorState error={state.error} onRetry={reload} />}
-      {state.status === "ok" && <BigMacSentence currency={currency} index={state.data} />}
+      {bigMacPriceFor(country.code) ? (
+        <BigMacIndex country={country} currency={currency} />
+      ) : (
+        <EmptyState message={t("bigmac.unavailable")} />
+      )}
     </section>
   );
 };

@@ -15,7 +15,7 @@ export const ChangeValue = ({ change, percent }: { change: number | null; percen
     <span className={`change change--${direction}`}>
       {ARROWS[direction] && <span aria-hidden="true">{ARROWS[direction]} </span>}
       {formatSignedRate(change, locale)}
-      {percent !== null && ` (${formatSignedPercent(percent, locale)})`}
+      {percent !== null && <span className="change__percent"> ({formatSignedPercent(percent, locale)})</span>}
     </span>
   );
 };

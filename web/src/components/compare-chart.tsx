@@ -10,7 +10,8 @@ import { LineChart } from "./line-chart.tsx";
 
 /** Okabe–Ito based, distinguishable with colour-vision deficiencies and ≥3:1 against white. */
 export const SERIES_COLORS = ["#0072b2", "#d55e00", "#007a5e", "#aa4499", "#6a3d9a"] as const;
-export const seriesColor = (index: number): string => SERIES_COLORS[index % SERIES_COLORS.length] ?? "#0072b2";
+export const seriesColor = (index: number): string =>
+  SERIES_COLORS[index % SERIES_COLORS.length] ?? "#0072b2";
 
 const loadSeries = (codes: readonly string[], period: Period) => async (signal: AbortSignal) => {
   const histories = await Promise.all(codes.map((code) => fetchHistory(code, period, signal)));
@@ -44,7 +45,12 @@ export const CompareChart = ({ codes, period }: { codes: readonly string[]; peri
                 testId="compare-chart"
                 title={t("compare.chartTitle")}
                 summary={codes.join(", ")}
-                series={series.map((s, i) => ({ key: s.key, label: s.key, color: seriesColor(i), values: s.values }))}
+                series={series.map((s, i) => ({
+                  key: s.key,
+                  label: s.key,
+                  color: seriesColor(i),
+                  values: s.values,
+                }))}
                 labels={dates.map((d) => formatPointLabel(d, locale))}
                 formatValue={(v) => formatNumber(v, locale, 2)}
               />

@@ -1,9 +1,9 @@
+import { getCurrency } from "@trip/shared";
 import { fetchComparison } from "../api/endpoints.ts";
 import type { Comparison, Period } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { correlationOf } from "../domain/compare-query.ts";
 import { displayRate } from "../domain/converter.ts";
-import { getCurrency } from "@trip/shared";
 import { formatFixed, formatNumber, formatRate, formatSignedPercent } from "../format/number-format.ts";
 import { useLocale } from "../i18n/locale-context.tsx";
 import { ApiView } from "./async-states.tsx";
@@ -12,15 +12,22 @@ const PerformanceTable = ({ data }: { data: Comparison }) => {
   const { locale, t } = useLocale();
   const dash = "–";
   return (
-    <table className="table" data-testid="performance-table">
-      <caption>{t("compare.tableTitle")}</caption>
+    <table className="table" data-testid="performance-table" aria-labelledby="comparison-title">
       <thead>
         <tr>
           <th scope="col">{t("rates.currency")}</th>
-          <th scope="col" className="num">{t("compare.currentRate")}</th>
-          <th scope="col" className="num">{t("compare.periodChange")}</th>
-          <th scope="col" className="num">{t("stats.volatility")}</th>
-          <th scope="col" className="num">{t("compare.rank")}</th>
+          <th scope="col" className="num">
+            {t("compare.currentRate")}
+          </th>
+          <th scope="col" className="num">
+            {t("compare.periodChange")}
+          </th>
+          <th scope="col" className="num">
+            {t("stats.volatility")}
+          </th>
+          <th scope="col" className="num">
+            {t("compare.rank")}
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -29,8 +36,14 @@ const PerformanceTable = ({ data }: { data: Comparison }) => {
           return (
             <tr key={c.currency}>
               <th scope="row">{unit > 1 ? `${c.currency} ${unit}` : c.currency}</th>
-              <td className="num">{c.current_rate === null ? dash : formatRate(displayRate(c.current_rate, unit), locale)}</td>
-              <td className="num">{c.period_change_percent === null ? dash : formatSignedPercent(c.period_change_percent, locale)}</td>
+              <td className="num">
+                {c.current_rate === null ? dash : formatRate(displayRate(c.current_rate, unit), locale)}
+              </td>
+              <td className="num">
+                {c.period_change_percent === null
+                  ? dash
+                  : formatSignedPercent(c.period_change_percent, locale)}
+              </td>
               <td className="num">{c.volatility === null ? dash : formatNumber(c.volatility, locale, 2)}</td>
               <td className="num">{c.performance_rank ?? dash}</td>
             </tr>
@@ -52,7 +65,9 @@ const CorrelationTable = ({ codes, data }: { codes: readonly string[]; data: Com
         <tr>
           <td />
           {codes.map((code) => (
-            <th key={code} scope="col" className="num">{code}</th>
+            <th key={code} scope="col" className="num">
+              {code}
+            </th>
           ))}
         </tr>
       </thead>

@@ -8,13 +8,17 @@ import { ApiView } from "./async-states.tsx";
 
 type Edited = { side: "local" | "krw"; text: string };
 
-const defaultAmount = (currency: Currency, rate: number) => (currency.unit === 100 ? 1000 : rate < 1 ? 100_000 : 100);
+const defaultAmount = (currency: Currency, rate: number) =>
+  currency.unit === 100 ? 1000 : rate < 1 ? 100_000 : 100;
 
 /** Both directions, updated as you type: the field you edit is kept, the other one is derived. */
 const ConverterFields = ({ currency, rate }: { currency: Currency; rate: number }) => {
   const { t } = useLocale();
   const id = useId();
-  const [edited, setEdited] = useState<Edited>({ side: "local", text: String(defaultAmount(currency, rate)) });
+  const [edited, setEdited] = useState<Edited>({
+    side: "local",
+    text: String(defaultAmount(currency, rate)),
+  });
   const parsed = parseAmount(edited.text);
   const derived =
     parsed.kind !== "amount"

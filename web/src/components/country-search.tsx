@@ -38,7 +38,9 @@ export const CountrySearch = () => {
       sessionId: browserSessionId(),
     }).catch((err: unknown) => {
       const code = err instanceof ApiError ? err.code : "UNKNOWN";
-      notice.show(code === "RATE_LIMIT_EXCEEDED" ? t("selection.rateLimited") : t("selection.failed", { code }));
+      notice.show(
+        code === "RATE_LIMIT_EXCEEDED" ? t("selection.rateLimited") : t("selection.failed", { code }),
+      );
     });
     setQuery("");
     setOpen(false);
@@ -72,53 +74,66 @@ export const CountrySearch = () => {
       <label htmlFor={`${id}-input`} className="search__label">
         {t("search.label")}
       </label>
-      <input
-        id={`${id}-input`}
-        className="search__input"
-        type="search"
-        role="combobox"
-        aria-autocomplete="list"
-        aria-expanded={expanded}
-        aria-controls={`${id}-listbox`}
-        aria-describedby={`${id}-hint`}
-        {...(expanded && activeResult ? { "aria-activedescendant": optionId(activeResult.code) } : {})}
-        autoComplete="off"
-        spellCheck={false}
-        placeholder={t("search.placeholder")}
-        value={query}
-        onChange={(e) => {
-          setQuery(e.target.value);
-          setActive(0);
-          setOpen(true);
-        }}
-        onFocus={() => setOpen(true)}
-        onBlur={() => setOpen(false)}
-        onKeyDown={onKeyDown}
-      />
-      <ul id={`${id}-listbox`} role="listbox" aria-label={t("search.label")} className="search__list" hidden={!expanded}>
-        {results.map((c, i) => (
-          <li
-            key={c.code}
-            id={optionId(c.code)}
-            role="option"
-            aria-selected={i === active}
-            className="search__option"
-            onMouseDown={(e) => e.preventDefault()}
-            onMouseEnter={() => setActive(i)}
-            onClick={() => pick(c)}
-          >
-            <span className="flag" aria-hidden="true">
-              {c.flag}
-            </span>
-            <span className="search__name">{primary(c)}</span>
-            <span className="search__alt">{secondary(c)}</span>
-            <span className="search__code">
-              {c.code} · {c.currencyCode}
-            </span>
-          </li>
-        ))}
-      </ul>
-      {expanded && results.length === 0 && <p className="search__empty">{t("search.noResults", { query })}</p>}
+      <div className="search__box">
+        <input
+          id={`${id}-input`}
+          className="search__input"
+          type="search"
+          role="combobox"
+          aria-autocomplete="list"
+          aria-expanded={expanded}
+          aria-controls={`${id}-listbox`}
+          aria-describedby={`${id}-hint`}
+          {...(expanded && activeResult ? { "aria-activedescendant": optionId(activeResult.code) } : {})}
+          autoComplete="off"
+          spellCheck={false}
+          placeholder={t("search.placeholder")}
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setActive(0);
+            setOpen(true);
+          }}
+          onFocus={() => setOpen(true)}
+          onBlur={() => setOpen(false)}
+          onKeyDown={onKeyDown}
+        />
+        <div
+          id={`${id}-listbox`}
+          role="listbox"
+          aria-label={t("search.label")}
+          className="search__list"
+          hidden={!expanded || results.length === 0}
+        >
+          {results.map((c, i) => (
+            // Options are not tab stops: the input keeps focus and arrow keys move aria-activedescendant.
+            // biome-ignore lint/a11y/useKeyWithClickEvents: the combobox input handles the keyboard
+            <div
+              key={c.code}
+              id={optionId(c.code)}
+              role="option"
+              tabIndex={-1}
+              aria-selected={i === active}
+              className="search__option"
+              onMouseDown={(e) => e.preventDefault()}
+              onMouseEnter={() => setActive(i)}
+              onClick={() => pick(c)}
+            >
+              <span className="flag" aria-hidden="true">
+                {c.flag}
+              </span>
+              <span className="search__name">{primary(c)}</span>
+              <span className="search__alt">{secondary(c)}</span>
+              <span className="search__code">
+                {c.code} · {c.currencyCode}
+              </span>
+            </div>
+          ))}
+        </div>
+      </div>
+      {expanded && results.length === 0 && (
+        <p className="search__empty">{t("search.noResults", { query })}</p>
+      )}
       <p className="visually-hidden" aria-live="polite">
         {expanded ? t("search.resultCount", { count: results.length }) : ""}
       </p>

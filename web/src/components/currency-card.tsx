@@ -59,7 +59,9 @@ export const CurrencyCard = ({
                 </div>
               )}
             </dl>
-            <p className="card__meta">{t("card.updated", { time: formatDateTimeKst(detail.last_updated, locale) })}</p>
+            <p className="card__meta">
+              {t("card.updated", { time: formatDateTimeKst(detail.last_updated, locale) })}
+            </p>
           </>
         )}
       </ApiView>

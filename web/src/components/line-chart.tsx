@@ -1,13 +1,9 @@
 import { type KeyboardEvent, type PointerEvent, useState } from "react";
-import { linePath, nearestIndex, niceTicks, type PlotBox, valueRange, xAt, yAt } from "../domain/chart-geometry.ts";
+import { linePath, nearestIndex, type PlotBox, valueRange, xAt, yAt } from "../domain/chart-geometry.ts";
+import { ChartAxes, type ChartSeries, ChartTooltip, pointText } from "./chart-parts.tsx";
 import { useElementWidth } from "./use-element-width.ts";
 
-export interface LineSeries {
-  key: string;
-  label: string;
-  color: string;
-  values: readonly (number | null)[];
-}
+export type LineSeries = ChartSeries;
 
 interface LineChartProps {
   series: readonly LineSeries[];
@@ -49,6 +45,8 @@ export const LineChart = ({ series, labels, formatValue, title, summary, testId 
   };
 
   const hoverX = hover === undefined ? undefined : xAt(hover, count, box);
+  const readIndex = hover ?? count - 1;
+  const readOut = `${labels[readIndex] ?? ""}: ${pointText(series, readIndex, formatValue).join(", ")}`;
   const descriptionId = `${testId}-summary`;
   return (
     <div
@@ -57,78 +55,63 @@ export const LineChart = ({ series, labels, formatValue, title, summary, testId 
       data-testid={testId}
       data-points={drawn}
       data-series={series.length}
-      role="group"
-      aria-label={title}
-      aria-describedby={descriptionId}
-      tabIndex={0}
-      onKeyDown={onKeyDown}
-      onBlur={() => setHover(undefined)}
     >
       <p id={descriptionId} className="visually-hidden">
         {summary}
       </p>
-      <svg
-        width={width}
-        height={HEIGHT}
-        viewBox={`0 0 ${width} ${HEIGHT}`}
-        aria-hidden="true"
-        onPointerMove={onPointerMove}
-        onPointerLeave={() => setHover(undefined)}
+      {/* A chart read point by point is a slider over its samples: arrow keys move, the value is announced. */}
+      <div
+        className="chart__surface"
+        role="slider"
+        tabIndex={0}
+        aria-label={title}
+        aria-describedby={descriptionId}
+        aria-valuemin={0}
+        aria-valuemax={Math.max(count - 1, 0)}
+        aria-valuenow={readIndex}
+        aria-valuetext={readOut}
+        onKeyDown={onKeyDown}
+        onBlur={() => setHover(undefined)}
       >
-        {range &&
-          niceTicks(range).map((tick) => (
-            <g key={tick} className="chart__grid">
-              <line x1={PADDING.left} x2={width - PADDING.right} y1={yAt(tick, range, box)} y2={yAt(tick, range, box)} />
-              <text x={PADDING.left - 8} y={yAt(tick, range, box)} textAnchor="end" dominantBaseline="middle">
-                {formatValue(tick)}
-              </text>
+        <svg
+          width={width}
+          height={HEIGHT}
+          viewBox={`0 0 ${width} ${HEIGHT}`}
+          aria-hidden="true"
+          onPointerMove={onPointerMove}
+          onPointerLeave={() => setHover(undefined)}
+        >
+          <ChartAxes range={range} box={box} labels={labels} formatValue={formatValue} />
+          {range &&
+            series.map((s) => (
+              <path
+                key={s.key}
+                className="chart__line"
+                d={linePath(s.values, range, box)}
+                stroke={s.color}
+                data-series-key={s.key}
+                data-points={s.values.filter((v) => v !== null).length}
+              />
+            ))}
+          {range && hover !== undefined && hoverX !== undefined && (
+            <g className="chart__hover">
+              <line x1={hoverX} x2={hoverX} y1={PADDING.top} y2={HEIGHT - PADDING.bottom} />
+              {series.map((s) => {
+                const v = s.values[hover];
+                return v === null || v === undefined ? null : (
+                  <circle key={s.key} cx={hoverX} cy={yAt(v, range, box)} r={4} fill={s.color} />
+                );
+              })}
             </g>
-          ))}
-        {count > 0 &&
-          [0, count - 1].map((i) => (
-            <text key={i} className="chart__axis" x={xAt(i, count, box)} y={HEIGHT - 8} textAnchor={i === 0 ? "start" : "end"}>
-              {labels[i]}
-            </text>
-          ))}
-        {range &&
-          series.map((s) => (
-            <path
-              key={s.key}
-              className="chart__line"
-              d={linePath(s.values, range, box)}
-              stroke={s.color}
-              data-series-key={s.key}
-              data-points={s.values.filter((v) => v !== null).length}
-            />
-          ))}
-        {range && hover !== undefined && hoverX !== undefined && (
-          <g className="chart__hover">
-            <line x1={hoverX} x2={hoverX} y1={PADDING.top} y2={HEIGHT - PADDING.bottom} />
-            {series.map((s) => {
-              const v = s.values[hover];
-              return v === null || v === undefined ? null : (
-                <circle key={s.key} cx={hoverX} cy={yAt(v, range, box)} r={4} fill={s.color} />
-              );
-            })}
-          </g>
-        )}
-      </svg>
-      <div className="chart__tooltip" aria-live="polite" hidden={hover === undefined} data-testid={`${testId}-tooltip`}>
-        {hover !== undefined && (
-          <>
-            <strong>{labels[hover]}</strong>
-            {series.map((s) => {
-              const v = s.values[hover];
-              return (
-                <span key={s.key} className="chart__tooltip-row">
-                  <span className="swatch" style={{ background: s.color }} aria-hidden="true" />
-                  {series.length > 1 && `${s.label} `}
-                  {v === null || v === undefined ? "–" : formatValue(v)}
-                </span>
-              );
-            })}
-          </>
-        )}
+          )}
+        </svg>
+        <ChartTooltip
+          series={series}
+          labels={labels}
+          index={hover}
+          formatValue={formatValue}
+          testId={testId}
+        />
       </div>
     </div>
   );

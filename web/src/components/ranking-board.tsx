@@ -2,10 +2,10 @@ import { getCountry } from "@trip/shared";
 import { fetchDailyRanking } from "../api/endpoints.ts";
 import type { RankingEntry } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
-import { formatTimeKst } from "../format/date-format.ts";
-import { formatNumber, formatPercent } from "../format/number-format.ts";
 import { flagOf } from "../domain/flag.ts";
 import { destinationPath } from "../domain/routes.ts";
+import { formatTimeKst } from "../format/date-format.ts";
+import { formatNumber, formatPercent } from "../format/number-format.ts";
 import { useLocale } from "../i18n/locale-context.tsx";
 import { Link } from "../router.tsx";
 import { ApiView, EmptyState } from "./async-states.tsx";
@@ -17,11 +17,13 @@ const POLL_MS = 30_000;
 const RankingRow = ({ entry }: { entry: RankingEntry }) => {
   const { locale, t } = useLocale();
   const country = getCountry(entry.country_code);
-  const name = locale === "ko" ? (country?.nameKo ?? entry.country_name) : (country?.nameEn ?? entry.country_name_en);
+  const name =
+    locale === "ko" ? (country?.nameKo ?? entry.country_name) : (country?.nameEn ?? entry.country_name_en);
   return (
     <li className="ranking__row" data-country={entry.country_code}>
-      <span className="ranking__rank" aria-label={t("ranking.rank", { rank: entry.rank })}>
-        {entry.rank}
+      <span className="ranking__rank">
+        <span aria-hidden="true">{entry.rank}</span>
+        <span className="visually-hidden">{t("ranking.rank", { rank: entry.rank })}</span>
       </span>
       <Link to={destinationPath(entry.country_code)} className="ranking__name">
         <span className="flag" aria-hidden="true">
@@ -50,7 +52,9 @@ export const RankingBoard = () => {
       <header className="card__header">
         <h2 id="ranking-title">{t("ranking.title")}</h2>
         {state.status === "ok" && state.data.last_updated && (
-          <p className="card__meta">{t("ranking.asOf", { time: formatTimeKst(state.data.last_updated, locale) })}</p>
+          <p className="card__meta">
+            {t("ranking.asOf", { time: formatTimeKst(state.data.last_updated, locale) })}
+          </p>
         )}
       </header>
       <ApiView state={state} reload={reload}>

@@ -9,7 +9,8 @@ import { useLocale } from "../i18n/locale-context.tsx";
 import { ApiView } from "./async-states.tsx";
 import { ChangeValue } from "./change-value.tsx";
 
-const POPULAR = ["USD", "JPY", "EUR", "CNY", "VND", "THB", "TWD", "PHP", "HKD", "GBP"] as const;
+/** What Korean travellers exchange most; JPY and IDR show their per-100 quoting unit. */
+const POPULAR = ["USD", "JPY", "EUR", "CNY", "VND", "THB", "TWD", "PHP", "HKD", "IDR"] as const;
 const POLL_MS = 60_000;
 
 type Row = { code: string; result: PromiseSettledResult<CurrencyDetail> };
@@ -27,14 +28,16 @@ const RateRow = ({ row }: { row: Row }) => {
   const currency = getCurrency(row.code);
   const unit = currency?.unit ?? 1;
   const label = (
-    <th scope="row" className="rates__currency">
-      <span className="flag" aria-hidden="true">
-        {flagOf(currency?.countryCode ?? "")}
-      </span>
-      <span className="rates__code">
-        {unit > 1 ? `${row.code} ${unit}` : row.code}
-        <span className="rates__name">{locale === "ko" ? currency?.nameKo : currency?.nameEn}</span>
-      </span>
+    <th scope="row">
+      <div className="rates__currency">
+        <span className="flag" aria-hidden="true">
+          {flagOf(currency?.countryCode ?? "")}
+        </span>
+        <span className="rates__code">
+          {unit > 1 ? `${row.code} ${unit}` : row.code}
+          <span className="rates__name">{locale === "ko" ? currency?.nameKo : currency?.nameEn}</span>
+        </span>
+      </div>
     </th>
   );
   if (row.result.status === "rejected") {
@@ -67,7 +70,12 @@ export const RatesBoard = () => {
   const { t } = useLocale();
   const { state, reload } = useApi("rates:popular", loadRows, { pollMs: POLL_MS });
   return (
-    <section className="card" aria-labelledby="rates-title" data-testid="rates-board" aria-busy={state.status === "loading"}>
+    <section
+      className="card"
+      aria-labelledby="rates-title"
+      data-testid="rates-board"
+      aria-busy={state.status === "loading"}
+    >
       <header className="card__header">
         <h2 id="rates-title">{t("rates.title")}</h2>
       </header>

@@ -40,10 +40,17 @@ const StatsFacts = ({ currency, stats }: { currency: Currency; stats: HistorySta
           { label: "stats.max", value: rate(s.period_max) },
           {
             label: "stats.change",
-            value: s.total_change_percent === null ? null : formatSignedPercent(s.total_change_percent, locale),
+            value:
+              s.total_change_percent === null ? null : formatSignedPercent(s.total_change_percent, locale),
           },
-          { label: "stats.volatility", value: s.volatility_index === null ? null : formatNumber(s.volatility_index, locale, 2) },
-          { label: "stats.trend", value: s.trend_direction === null ? null : t(`trend.${s.trend_direction}`) },
+          {
+            label: "stats.volatility",
+            value: s.volatility_index === null ? null : formatNumber(s.volatility_index, locale, 2),
+          },
+          {
+            label: "stats.trend",
+            value: s.trend_direction === null ? null : t(`trend.${s.trend_direction}`),
+          },
           { label: "stats.support", value: rate(s.support_level) },
           { label: "stats.resistance", value: rate(s.resistance_level) },
         ]}

@@ -4,8 +4,20 @@ import { rebaseSeries } from "./rebased-series.ts";
 describe("rebaseSeries", () => {
   test("every series starts at 100 and moves by its own percentage", () => {
     const { series } = rebaseSeries([
-      { key: "USD", points: [{ date: "2026-01-01", rate: 1400 }, { date: "2026-01-02", rate: 1428 }] },
-      { key: "VND", points: [{ date: "2026-01-01", rate: 0.05 }, { date: "2026-01-02", rate: 0.049 }] },
+      {
+        key: "USD",
+        points: [
+          { date: "2026-01-01", rate: 1400 },
+          { date: "2026-01-02", rate: 1428 },
+        ],
+      },
+      {
+        key: "VND",
+        points: [
+          { date: "2026-01-01", rate: 0.05 },
+          { date: "2026-01-02", rate: 0.049 },
+        ],
+      },
     ]);
     expect(series[0]?.values[0]).toBe(100);
     expect(series[0]?.values[1]).toBeCloseTo(102, 9);
@@ -14,8 +26,20 @@ describe("rebaseSeries", () => {
 
   test("dates are the sorted union and a missing sample is a gap, not a guess", () => {
     const { dates, series } = rebaseSeries([
-      { key: "A", points: [{ date: "2026-01-02", rate: 2 }, { date: "2026-01-03", rate: 4 }] },
-      { key: "B", points: [{ date: "2026-01-01", rate: 1 }, { date: "2026-01-03", rate: 1 }] },
+      {
+        key: "A",
+        points: [
+          { date: "2026-01-02", rate: 2 },
+          { date: "2026-01-03", rate: 4 },
+        ],
+      },
+      {
+        key: "B",
+        points: [
+          { date: "2026-01-01", rate: 1 },
+          { date: "2026-01-03", rate: 1 },
+        ],
+      },
     ]);
     expect(dates).toEqual(["2026-01-01", "2026-01-02", "2026-01-03"]);
     expect(series[0]?.values).toEqual([null, 100, 200]);

@@ -15,7 +15,9 @@ export interface RebasedSeries {
  * @example rebaseSeries([{ key: "USD", points: [{ date: "d1", rate: 1000 }, { date: "d2", rate: 1010 }] }])
  *   // { dates: ["d1", "d2"], series: [{ key: "USD", values: [100, 101] }] }
  */
-export const rebaseSeries = (inputs: readonly SeriesInput[]): { dates: string[]; series: RebasedSeries[] } => {
+export const rebaseSeries = (
+  inputs: readonly SeriesInput[],
+): { dates: string[]; series: RebasedSeries[] } => {
   const dates = [...new Set(inputs.flatMap((s) => s.points.map((p) => p.date)))].sort();
   const series = inputs.map((input) => {
     const byDate = new Map(input.points.map((p) => [p.date, p.rate]));

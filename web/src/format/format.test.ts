@@ -30,6 +30,8 @@ describe("numbers", () => {
     expect(formatSignedRate(1.2, "en")).toBe("+1.20");
     expect(formatSignedRate(-1.2, "en")).toBe("-1.20");
     expect(formatSignedRate(0, "en")).toBe("0.00");
+    expect(formatSignedRate(-0.946, "en")).toBe("-0.95");
+    expect(formatSignedRate(0.000331, "en")).toBe("+0.000331");
     expect(formatSignedPercent(0.134, "en")).toBe("+0.13%");
     expect(formatSignedPercent(-2.5, "ko")).toBe("-2.5%");
     expect(formatPercent(12.34, "en")).toBe("12.3%");

@@ -36,10 +36,13 @@ export const formatRate = (rate: number, locale: Locale): string =>
     ? numberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(rate)
     : numberFormat(locale, { maximumSignificantDigits: 4 }).format(rate);
 
-/** A change with an explicit sign (zero has none). @example formatSignedRate(-1.2, "en") // "-1.20" */
+/**
+ * A change with an explicit sign (zero has none): two decimals, or three significant digits below 0.1.
+ * @example formatSignedRate(-0.946, "en") // "-0.95"
+ */
 export const formatSignedRate = (change: number, locale: Locale): string => {
   const options: Intl.NumberFormatOptions =
-    Math.abs(change) >= 1 || change === 0
+    Math.abs(change) >= 0.1 || change === 0
       ? { minimumFractionDigits: 2, maximumFractionDigits: 2 }
       : { maximumSignificantDigits: 3 };
   return numberFormat(locale, { ...options, signDisplay: "exceptZero" }).format(change);

@@ -1,5 +1,12 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
-import { DEFAULT_LOCALE, isLocale, type Locale, type MessageKey, type MessageParams, translate } from "./translate.ts";
+import {
+  DEFAULT_LOCALE,
+  isLocale,
+  type Locale,
+  type MessageKey,
+  type MessageParams,
+  translate,
+} from "./translate.ts";
 
 const STORAGE_KEY = "trip.locale";
 

@@ -10,7 +10,7 @@ export const ko = {
   "lang.switch": "English",
   "lang.switchLabel": "Switch to English",
   "search.label": "여행지 검색",
-  "search.placeholder": "나라 이름 또는 코드 (예: 일본, Japan, JP)",
+  "search.placeholder": "예: 일본, Japan, JP",
   "search.noResults": "‘{query}’와 일치하는 여행지가 없습니다",
   "search.resultCount": "검색 결과 {count}개",
   "search.hint": "한글·영문 이름이나 국가 코드로 찾고, 골라서 환율을 확인하세요.",

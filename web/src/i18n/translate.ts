@@ -1,5 +1,5 @@
 import { en } from "./messages-en.ts";
-import { type MessageKey, ko } from "./messages-ko.ts";
+import { ko, type MessageKey } from "./messages-ko.ts";
 
 export type Locale = "ko" | "en";
 export const LOCALES: readonly Locale[] = ["ko", "en"];

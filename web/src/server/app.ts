@@ -27,7 +27,12 @@ export interface WebAppDeps {
 
 /** The web app: ops routes, the /api/v1 gateway, then the built UI with SPA fallback. Reads no env. */
 export const createWebApp = (deps: WebAppDeps) => {
-  const app = createServiceApp({ service: APP_IDS.web, log: deps.log, clock: deps.clock, metrics: deps.metrics });
+  const app = createServiceApp({
+    service: APP_IDS.web,
+    log: deps.log,
+    clock: deps.clock,
+    metrics: deps.metrics,
+  });
   registerOpsRoutes(app, {
     service: APP_IDS.web,
     version: deps.version,

@@ -1,5 +1,5 @@
-import { AppError, type Logger, type MetricsRegistry } from "@trip/shared";
-import type { Context, Hono } from "hono";
+import { AppError, type Logger, type MetricsRegistry, type ServiceApp } from "@trip/shared";
+import type { Context } from "hono";
 import { upstreamFor } from "./upstreams.ts";
 
 /** Dapr service invocation, in the shape of `Sidecar.invoke` from @trip/shared. */
@@ -20,7 +20,13 @@ export interface GatewayDeps {
 
 // Request headers a service may need; everything else (cookies, auth, hop-by-hop) stays at the edge.
 // X-Correlation-ID and traceparent are added by the sidecar client from the request context.
-const FORWARDED_REQUEST_HEADERS = ["accept", "accept-language", "content-type", "if-none-match", "user-agent"];
+const FORWARDED_REQUEST_HEADERS = [
+  "accept",
+  "accept-language",
+  "content-type",
+  "if-none-match",
+  "user-agent",
+];
 // Response headers passed back; content-length/encoding are recomputed, infrastructure headers dropped.
 const RETURNED_RESPONSE_HEADERS = ["content-type", "cache-control", "retry-after", "etag", "last-modified"];
 
@@ -53,14 +59,22 @@ const isSidecarError = (body: string): boolean => {
 };
 
 const unavailable = (appId: string, cause?: unknown) =>
-  new AppError("EXTERNAL_API_ERROR", `${appId} is unavailable, try again shortly`, { service: appId }, { cause });
+  new AppError(
+    "EXTERNAL_API_ERROR",
+    `${appId} is unavailable, try again shortly`,
+    { service: appId },
+    { cause },
+  );
 
 /**
  * Forwards /api/v1/currencies|rankings|history/* to the owning service through the web app's sidecar,
  * passing method, path, query, body and status through unchanged.
  */
-export const registerGateway = (app: Hono, deps: GatewayDeps): void => {
-  const upstream = deps.metrics.counter("gateway_upstream_responses_total", "Forwarded API calls by app and status");
+export const registerGateway = (app: ServiceApp, deps: GatewayDeps): void => {
+  const upstream = deps.metrics.counter(
+    "gateway_upstream_responses_total",
+    "Forwarded API calls by app and status",
+  );
 
   app.all("/api/*", async (c) => {
     const appId = upstreamFor(c.req.path);

@@ -3,9 +3,9 @@ import { extname, join, relative, sep } from "node:path";
 import { gzipSync } from "node:zlib";
 
 export interface StaticAsset {
-  body: Uint8Array;
+  body: Uint8Array<ArrayBuffer>;
   /** Pre-compressed copy, kept only when it is actually smaller. */
-  gzipped: Uint8Array | undefined;
+  gzipped: Uint8Array<ArrayBuffer> | undefined;
   contentType: string;
   /** Vite's content-hashed files under /assets never change under the same name. */
   immutable: boolean;
@@ -72,7 +72,11 @@ const CONTENT_SECURITY_POLICY = [
 ].join("; ");
 
 /** The HTTP response for one asset, gzipped when the client accepts it. */
-export const assetResponse = (asset: StaticAsset, acceptEncoding: string | undefined, head: boolean): Response => {
+export const assetResponse = (
+  asset: StaticAsset,
+  acceptEncoding: string | undefined,
+  head: boolean,
+): Response => {
   const useGzip = asset.gzipped !== undefined && /\bgzip\b/.test(acceptEncoding ?? "");
   const body = useGzip && asset.gzipped ? asset.gzipped : asset.body;
   const headers = new Headers({

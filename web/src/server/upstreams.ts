@@ -7,10 +7,15 @@ export const UPSTREAMS = [
   { prefix: "/api/v1/history", appId: APP_IDS.history },
 ] as const;
 
+/** Operator routes (e.g. /api/v1/rankings/admin/recompute) are never reachable through the public UI. */
+const ADMIN_SEGMENT = /\/admin(\/|$)/i;
+
 /**
  * The app id that serves `path`, matching whole path segments only.
  * @example upstreamFor("/api/v1/currencies/latest") // "currency-service"
  * @example upstreamFor("/api/v1/currenciesX") // undefined
  */
 export const upstreamFor = (path: string): string | undefined =>
-  UPSTREAMS.find((u) => path === u.prefix || path.startsWith(`${u.prefix}/`))?.appId;
+  ADMIN_SEGMENT.test(path)
+    ? undefined
+    : UPSTREAMS.find((u) => path === u.prefix || path.startsWith(`${u.prefix}/`))?.appId;

@@ -32,13 +32,27 @@ export const sqlDatabase = (binding: OutputBinding): SqlDatabase => ({
   },
 });
 
+const DECIMAL_TEXT = /^\s*-?\d+(\.\d+)?\s*$/;
+
 /**
- * DECIMAL columns arrive as strings; this parses one deliberately. `null` stays `null`.
- * @example decimal("1392.4500") // 1392.45
+ * The text of a DECIMAL column. daprd 1.16's bindings.mysql hands DECIMAL (and SUM) values over as raw
+ * bytes, which arrive JSON-encoded as base64 (`"MTM5Mi40NQ=="` for `1392.45`). Plain decimal text is
+ * never valid base64 of a number (base64 of a digit or `-` starts with L, M, N or O), so both are accepted.
+ */
+const decimalText = (text: string): string => {
+  if (DECIMAL_TEXT.test(text) || !/^([A-Za-z0-9+/]{4})*[A-Za-z0-9+/]{2,4}={0,2}$/.test(text)) return text;
+  const decoded = atob(text.padEnd(Math.ceil(text.length / 4) * 4, "="));
+  return DECIMAL_TEXT.test(decoded) ? decoded : text;
+};
+
+/**
+ * DECIMAL columns arrive as strings (plain or base64, see above); this parses one deliberately.
+ * `null` stays `null`.
+ * @example decimal("1392.4500") // 1392.45; decimal("MTM5Mi40NQ==") // 1392.45
  */
 export const decimal = (value: unknown): number | null => {
   if (value === null || value === undefined) return null;
-  const n = typeof value === "number" ? value : Number(String(value));
+  const n = typeof value === "number" ? value : Number(decimalText(String(value)));
   if (!Number.isFinite(n)) throw new TypeError(`not a decimal: ${String(value)}`);
   return n;
 };

@@ -17,8 +17,8 @@ describe("rateCache.readAll", () => {
       unit: 100,
       origin: "cache",
     });
-    expect(contents.keys.has(RATE_CACHE_KEYS.latest)).toBe(true);
-    expect(contents.keys.has("rate:USD")).toBe(true);
+    expect(contents.keys.get(RATE_CACHE_KEYS.latest)).toEqual(new Date("2026-11-27T03:00:00Z"));
+    expect(contents.keys.get("rate:USD")).toEqual(new Date("2026-11-27T03:00:00Z"));
   });
   test("a malformed entry is ignored and not counted as present", async () => {
     const store = new InMemoryStateStore();
@@ -27,6 +27,15 @@ describe("rateCache.readAll", () => {
     const contents = await rateCache(store, log, 900).readAll();
     expect(contents.quotes.map((q) => q.code)).toEqual(["JPY"]);
     expect(contents.keys.has("rate:USD")).toBe(false);
+  });
+  test("rates stored as decimal strings (full DECIMAL precision) are read as numbers", async () => {
+    const store = new InMemoryStateStore();
+    store.entries.set("rate:VND", {
+      value: { ...cachedRate("VND", 1), rate: "0.05244290", tts: null },
+      etag: 1,
+    });
+    const contents = await rateCache(store, log, 900).readAll();
+    expect(contents.quotes[0]).toMatchObject({ code: "VND", krwPerUnit: 0.0524429 });
   });
   test("codes outside the catalog in rates:latest are skipped", async () => {
     const store = new InMemoryStateStore();
@@ -53,11 +62,10 @@ describe("rateCache.refill", () => {
       rates: { USD: { rate: 1392.4 } },
     });
   });
-  test("never overwrites a key written meanwhile (first-write without an etag)", async () => {
+  test("without a snapshot only the rate keys are written, in one save", async () => {
     const store = new InMemoryStateStore();
-    store.putRates([cachedRate("USD", 1400, { batch_id: "newer" })]);
-    const written = await rateCache(store, log, 900).refill([quote("USD", 1392.4)]);
-    expect(written).toEqual([]);
-    expect(store.entries.get("rate:USD")?.value).toMatchObject({ rate: 1400 });
+    const written = await rateCache(store, log, 900).refill([quote("USD", 1392.4), quote("JPY", 9.5)]);
+    expect(written).toEqual(["rate:USD", "rate:JPY"]);
+    expect(store.entries.has("rates:latest")).toBe(false);
   });
 });

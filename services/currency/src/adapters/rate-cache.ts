@@ -2,19 +2,19 @@ import {
   type CachedRate,
   cachedRateSchema,
   FOREIGN_CURRENCY_CODES,
-  isEtagMismatch,
   type LatestRatesSnapshot,
   type Logger,
   latestRatesSnapshotSchema,
   RATE_CACHE_KEYS,
   type StateStore,
 } from "@trip/shared";
+import { z } from "zod";
 import type { RateQuote } from "../domain/rate-quote.ts";
 
-/** What one read of the cache found: the quotes, and which keys hold a valid entry. */
+/** What one read of the cache found: the quotes, and the observation time held under each valid key. */
 export interface CacheContents {
   readonly quotes: readonly RateQuote[];
-  readonly keys: ReadonlySet<string>;
+  readonly keys: ReadonlyMap<string, Date>;
 }
 
 /** The narrow port of the read path onto the `cache` state store (written by data-ingestor). */
@@ -23,9 +23,8 @@ export interface RateCache {
   readAll(): Promise<CacheContents>;
   /**
    * Writes quotes back after a database fallback: `rate:{CODE}` for each of `rates`, and `rates:latest`
-   * made of `snapshot` when given. Only where the key is still absent (first-write without an ETag), so
-   * a newer value the ingestor wrote meanwhile is never overwritten. Returns the keys written; throws
-   * when the cache is down.
+   * made of `snapshot` when given, in one save. Callers pass only keys their last read found absent.
+   * Returns the keys written; throws when the cache is down.
    */
   refill(rates: readonly RateQuote[], snapshot?: readonly RateQuote[]): Promise<string[]>;
 }
@@ -57,6 +56,23 @@ export const cachedRateOf = (quote: RateQuote): CachedRate => ({
 
 const supported = new Set<string>(FOREIGN_CURRENCY_CODES);
 
+// Dapr's state API re-encodes JSON numbers below about 8.4e7 with 6 decimals (its JSON library's lossy
+// float mode): 0.05244290 is stored as 0.052443. A writer that needs DECIMAL(20,8) precision can store
+// rates as decimal strings instead; both forms are read.
+const decimalText = z
+  .string()
+  .regex(/^\d+(\.\d+)?$/)
+  .transform(Number);
+const positiveRate = z.union([z.number(), decimalText]).pipe(z.number().positive());
+const cachedRateReadSchema = cachedRateSchema.extend({
+  rate: positiveRate,
+  tts: positiveRate.nullable(),
+  ttb: positiveRate.nullable(),
+});
+const latestSnapshotReadSchema = latestRatesSnapshotSchema.extend({
+  rates: z.record(z.string(), cachedRateReadSchema),
+});
+
 /** A snapshot for `rates:latest` made of refilled quotes; batch fields are those of the newest quote. */
 const snapshotOf = (quotes: readonly RateQuote[]): LatestRatesSnapshot | undefined => {
   const newest = [...quotes].sort((a, b) => b.observedAt.getTime() - a.observedAt.getTime())[0];
@@ -73,47 +89,41 @@ const snapshotOf = (quotes: readonly RateQuote[]): LatestRatesSnapshot | undefin
 /**
  * @example const cache = rateCache(sidecar.state("cache"), log, 900); const quotes = await cache.readAll();
  */
-export const rateCache = (store: StateStore, log: Logger, refillTtlSeconds: number): RateCache => {
-  const createIfAbsent = async (key: string, value: unknown): Promise<boolean> => {
-    try {
-      await store.save([{ key, value, concurrency: "first-write", ttlInSeconds: refillTtlSeconds }]);
-      return true;
-    } catch (err) {
-      if (isEtagMismatch(err)) return false; // written by someone else meanwhile: theirs is newer
-      throw err;
+export const rateCache = (store: StateStore, log: Logger, refillTtlSeconds: number): RateCache => ({
+  async readAll() {
+    const keys = [RATE_CACHE_KEYS.latest, ...FOREIGN_CURRENCY_CODES.map((c) => RATE_CACHE_KEYS.rate(c))];
+    const entries = await store.bulkGet<unknown>(keys);
+    const quotes: RateQuote[] = [];
+    const present = new Map<string, Date>();
+    for (const [key, entry] of entries) {
+      const parsed =
+        key === RATE_CACHE_KEYS.latest
+          ? latestSnapshotReadSchema.safeParse(entry.value)
+          : cachedRateReadSchema.safeParse(entry.value);
+      if (!parsed.success) {
+        log.warn("malformed cache entry ignored", { key });
+        continue;
+      }
+      present.set(key, new Date(parsed.data.observed_at));
+      const rates = "rates" in parsed.data ? Object.values(parsed.data.rates) : [parsed.data];
+      for (const rate of rates) if (supported.has(rate.currency_code)) quotes.push(quoteFromCache(rate));
     }
-  };
-  return {
-    async readAll() {
-      const keys = [RATE_CACHE_KEYS.latest, ...FOREIGN_CURRENCY_CODES.map((c) => RATE_CACHE_KEYS.rate(c))];
-      const entries = await store.bulkGet<unknown>(keys);
-      const quotes: RateQuote[] = [];
-      const present = new Set<string>();
-      for (const [key, entry] of entries) {
-        const parsed =
-          key === RATE_CACHE_KEYS.latest
-            ? latestRatesSnapshotSchema.safeParse(entry.value)
-            : cachedRateSchema.safeParse(entry.value);
-        if (!parsed.success) {
-          log.warn("malformed cache entry ignored", { key });
-          continue;
-        }
-        present.add(key);
-        const rates = "rates" in parsed.data ? Object.values(parsed.data.rates) : [parsed.data];
-        for (const rate of rates) if (supported.has(rate.currency_code)) quotes.push(quoteFromCache(rate));
-      }
-      return { quotes, keys: present };
-    },
-    async refill(rates, snapshot) {
-      const written: string[] = [];
-      for (const quote of rates) {
-        const key = RATE_CACHE_KEYS.rate(quote.code);
-        if (await createIfAbsent(key, cachedRateOf(quote))) written.push(key);
-      }
-      const latest = snapshot === undefined ? undefined : snapshotOf(snapshot);
-      if (latest !== undefined && (await createIfAbsent(RATE_CACHE_KEYS.latest, latest)))
-        written.push(RATE_CACHE_KEYS.latest);
-      return written;
-    },
-  };
-};
+    return { quotes, keys: present };
+  },
+  async refill(rates, snapshot) {
+    const latest = snapshot === undefined ? undefined : snapshotOf(snapshot);
+    const items = [
+      ...rates.map((quote) => ({
+        key: RATE_CACHE_KEYS.rate(quote.code),
+        value: cachedRateOf(quote) as unknown,
+      })),
+      ...(latest === undefined ? [] : [{ key: RATE_CACHE_KEYS.latest, value: latest as unknown }]),
+    ];
+    // Plain last-write saves. A conditional create (first-write without an ETag) would be the exact
+    // tool, but Redis answers an existing key with a 500 that trips the sidecar's cache circuit breaker.
+    // The cost of a plain save is a race of a few milliseconds with an ingestion writing a newer value
+    // in between, which the next ingestion (two minutes) overwrites; the in-process book never goes back.
+    await store.save(items.map((item) => ({ ...item, ttlInSeconds: refillTtlSeconds })));
+    return items.map((item) => item.key);
+  },
+});

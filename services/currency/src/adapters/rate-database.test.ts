@@ -15,12 +15,13 @@ const recordingSql = (rows: unknown[]) => {
 };
 
 describe("rateDatabase", () => {
-  test("latest rows: DECIMAL strings parsed, NULL columns (omitted by the binding) null, DATETIME as UTC", async () => {
+  test("latest rows: DECIMAL strings parsed, a NULL spread (cast to an empty string) null, DATETIME as UTC", async () => {
     const { sql } = recordingSql([
       {
         currency: "USD",
         rate: "1392.40000000",
         tts: "1406.32000000",
+        ttb: "",
         unit: 1,
         provider: "exchangerate-api",
         observed_at: "2026-11-27T03:00:00Z",
@@ -58,6 +59,21 @@ describe("rateDatabase", () => {
     expect(await rateDatabase(sql).lastRateBefore("USD", before)).toBe(1388.1);
     expect(calls[0]?.params).toEqual(["USD", before]);
     expect(calls[0]?.sql).toMatch(/currency = \? AND observed_at < \? ORDER BY observed_at DESC LIMIT 1/);
+  });
+  test("a spread of zero is no spread", async () => {
+    const row = {
+      currency: "JPY",
+      rate: "9.5",
+      tts: "0.00000000",
+      provider: "p",
+      observed_at: "2026-11-27T03:00:00Z",
+      collected_at: "2026-11-27T03:00:00Z",
+      batch_id: "b",
+    };
+    expect((await rateDatabase(recordingSql([row]).sql).latestQuotes())[0]).toMatchObject({
+      tts: null,
+      ttb: null,
+    });
   });
   test("no earlier observation is null", async () => {
     expect(await rateDatabase(recordingSql([]).sql).lastRateBefore("USD", new Date())).toBeNull();

@@ -21,7 +21,7 @@ describe("convert", () => {
   });
   test("USD → JPY goes through KRW; the result uses the unrounded rate and JPY has no decimals", () => {
     const c = convert(book, "USD", "JPY", 100);
-    expect(c.rate).toBe(150.78239);
+    expect(c.rate).toBe(150.78239212);
     expect(c.result).toBe(15_078);
     expect(c.last_updated).toBe("2026-11-27T02:00:00.000Z");
   });

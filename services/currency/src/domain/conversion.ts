@@ -2,7 +2,7 @@ import { getCurrency } from "@trip/shared";
 import { krwPriceOf, noRateYet } from "./cross-rates.ts";
 import type { RateBook } from "./rate-book.ts";
 import { oldestObservation, type RateQuote } from "./rate-quote.ts";
-import { RATE_DIGITS, roundDecimals, roundSignificant } from "./rounding.ts";
+import { roundDecimals, roundRate } from "./rounding.ts";
 
 /** `data` of `GET /api/v1/currencies/convert`. */
 export interface Conversion {
@@ -11,7 +11,7 @@ export interface Conversion {
   amount: number;
   /** amount × rate, rounded half away from zero to the target currency's display decimals. */
   result: number;
-  /** Units of `to` per 1 unit of `from`, 8 significant digits. */
+  /** Units of `to` per 1 unit of `from`, rounded by `roundRate`. */
   rate: number;
   /** Observation time of the older of the two rates; null when no rate was needed (from = to, or KRW↔KRW). */
   last_updated: string | null;
@@ -36,7 +36,7 @@ export function convert(book: RateBook, from: string, to: string, amount: number
     to,
     amount,
     result: roundDecimals(amount * rate, decimals),
-    rate: roundSignificant(rate, RATE_DIGITS),
+    rate: roundRate(rate),
     last_updated: oldestObservation(quotes)?.toISOString() ?? null,
   };
 }

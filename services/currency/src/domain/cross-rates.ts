@@ -1,7 +1,7 @@
 import { AppError, CURRENCY_CODES, HOME_CURRENCY } from "@trip/shared";
 import type { RateBook } from "./rate-book.ts";
 import type { RateQuote } from "./rate-quote.ts";
-import { RATE_DIGITS, roundSignificant } from "./rounding.ts";
+import { roundRate } from "./rounding.ts";
 
 /** KRW per 1 unit of `code` (1 for KRW itself), with the quote it came from. */
 export interface KrwPrice {
@@ -21,8 +21,7 @@ export const krwPriceOf = (book: RateBook, code: string): KrwPrice | undefined =
  * the Korean quote itself (USD → 1392.4); with base USD, JPY → about 0.0067 (USD per 1 JPY).
  * @example crossRate({ krwPerUnit: 9.5, quote }, { krwPerUnit: 1400, quote }) // 0.0067857143
  */
-export const crossRate = (of: KrwPrice, base: KrwPrice): number =>
-  roundSignificant(of.krwPerUnit / base.krwPerUnit, RATE_DIGITS);
+export const crossRate = (of: KrwPrice, base: KrwPrice): number => roundRate(of.krwPerUnit / base.krwPerUnit);
 
 /** Rates of `symbols` in `base`, and the quotes they were computed from. */
 export interface RateTable {

@@ -26,7 +26,7 @@ describe("latestRates", () => {
   test("cross rates: rates[X] is the price of 1 X in the base", () => {
     const usd = latestRates(book, "USD", ["JPY", "EUR", "KRW"]);
     expect(usd.rates.JPY).toBe(0.0067857143);
-    expect(usd.rates.EUR).toBe(1.0714286);
+    expect(usd.rates.EUR).toBe(1.07142857);
     expect(usd.rates.KRW).toBe(0.00071428571);
   });
   test("the base itself is 1 when asked for, and left out by default", () => {

@@ -17,5 +17,12 @@ export const roundDecimals = (value: number, decimals: number): number => {
   return value < 0 ? -rounded : rounded;
 };
 
-/** Significant digits of every rate the API returns. */
-export const RATE_DIGITS = 8;
+/**
+ * How every rate the API returns is rounded: 8 decimal places (the database's DECIMAL(20,8), so a
+ * stored KRW rate comes back exactly as stored), or 8 significant digits for rates below 1, where 8
+ * decimals would leave too few (1 IDR in USD is about 0.0000608).
+ * @example roundRate(1395.311780321) // 1395.31178032
+ * @example roundRate(9.5 / 1400) // 0.0067857143
+ */
+export const roundRate = (value: number): number =>
+  Math.abs(value) >= 1 ? roundDecimals(value, 8) : roundSignificant(value, 8);

@@ -68,6 +68,20 @@ describe("RateReader: hot path", () => {
 });
 
 describe("RateReader: fallbacks", () => {
+  test("an event arriving while MariaDB is being read is kept", async () => {
+    const { database, reader } = setup();
+    database.quotes = [quote("USD", 1390)];
+    let answer = () => {};
+    database.slow = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    const reading = reader.read("all");
+    await Bun.sleep(1);
+    expect(reader.applyEvent(event("b2", "2026-11-27T03:02:00.000Z", 1395))).toBe("applied");
+    answer();
+    await reading;
+    expect(reader.current.quotes.get("USD")?.krwPerUnit).toBe(1395);
+  });
   test("cache miss → MariaDB (source database), the keys are refilled, later reads come from the cache", async () => {
     const { store, database, reader, clock } = setup();
     database.quotes = [quote("USD", 1392.4), quote("JPY", 9.5)];
@@ -88,6 +102,15 @@ describe("RateReader: fallbacks", () => {
     expect((await reader.read(["USD"])).source).toBe("database");
     expect(store.entries.has("rate:USD")).toBe(true);
   });
+  test("a malformed cache entry counts as a miss and is overwritten with the database's value", async () => {
+    const { store, database, reader, clock } = setup();
+    store.entries.set("rate:USD", { value: { ...cachedRate("USD", 1392.4), tts: 0 }, etag: 1 });
+    database.quotes = [quote("USD", 1392.4)];
+    expect((await reader.read(["USD"])).source).toBe("database");
+    expect(store.entries.get("rate:USD")?.value).toEqual(cachedRate("USD", 1392.4));
+    clock.advance(5000);
+    expect((await reader.read(["USD"])).source).toBe("cache");
+  });
   test("cache down → MariaDB; nothing is written while it is down; it is refilled once it is back", async () => {
     const { store, database, reader, clock } = setup();
     store.down = true;
@@ -100,6 +123,25 @@ describe("RateReader: fallbacks", () => {
     expect(store.writes).toContain("rate:USD");
     clock.advance(5000);
     expect((await reader.read(["USD"])).source).toBe("cache");
+  });
+  test("back from an outage still holding older values, the cache is overwritten with MariaDB's newer ones", async () => {
+    const { store, database, reader, clock } = setup();
+    store.putRates([cachedRate("USD", 1390)]);
+    await reader.read("all");
+    store.down = true;
+    database.quotes = [quote("USD", 1395, { observedAt: new Date("2026-11-27T03:02:00Z") })];
+    clock.advance(5000);
+    expect((await reader.read(["USD"])).source).toBe("database");
+    store.down = false;
+    clock.advance(5000);
+    await reader.read(["USD"]);
+    expect(store.entries.get("rate:USD")?.value).toMatchObject({
+      rate: 1395,
+      observed_at: "2026-11-27T03:02:00.000Z",
+    });
+    clock.advance(5000);
+    expect(await reader.read(["USD"])).toMatchObject({ source: "cache" });
+    expect(reader.current.quotes.get("USD")?.krwPerUnit).toBe(1395);
   });
   test("a currency the cache lacks is read from MariaDB; absent everywhere, MariaDB is asked once per TTL", async () => {
     const { store, database, reader } = setup();

@@ -12,6 +12,7 @@ import type { RateDatabase } from "../adapters/rate-database.ts";
 import { emptyRateBook, mergeQuotes, type RateBook } from "../domain/rate-book.ts";
 import { type RateOrigin, type RateQuote, sourceOf } from "../domain/rate-quote.ts";
 import { quotesOfEvent } from "../domain/rates-event.ts";
+import { refillPlan } from "../domain/refill-plan.ts";
 import { singleFlight } from "./single-flight.ts";
 
 export interface RateReaderOptions {
@@ -44,7 +45,8 @@ export class RateReader {
   private book: RateBook = emptyRateBook;
   private cacheReadAt = Number.NEGATIVE_INFINITY;
   private cacheState: StoreState = "unknown";
-  private cacheKeys: ReadonlySet<string> = new Set();
+  /** Observation time under each cache key as of the last read (and the refills since). */
+  private cacheKeys: ReadonlyMap<string, Date> = new Map();
   private databaseReadAt = Number.NEGATIVE_INFINITY;
   private databaseState: StoreState = "unknown";
   private readonly appliedBatches: string[] = [];
@@ -134,16 +136,20 @@ export class RateReader {
       await this.readDatabase();
       return;
     }
+    // A key gone from the cache (deleted, expired, malformed) is a miss: MariaDB says what is current.
     const cacheLacks = [...this.book.quotes.keys()].some(
       (code) => !this.cacheKeys.has(RATE_CACHE_KEYS.rate(code)),
     );
     if (this.book.quotes.size === 0 || cacheLacks) await this.readDatabase();
+    else await this.refillCache();
   }
 
   private async readDatabase(): Promise<void> {
     this.databaseReadAt = this.options.clock.now().getTime();
     try {
-      this.book = mergeQuotes(this.book, await this.options.database.latestQuotes());
+      // Await first: merging into the book as it was before the await would drop what arrived meanwhile.
+      const quotes = await this.options.database.latestQuotes();
+      this.book = mergeQuotes(this.book, quotes);
       this.databaseState = "up";
     } catch (err) {
       if (this.databaseState !== "down") this.options.log.warn("rate database unavailable", { err });
@@ -153,19 +159,18 @@ export class RateReader {
     if (this.cacheState === "up") await this.refillCache();
   }
 
-  /** Best effort: writes back what the cache lacks, so it heals without a restart or a new ingestion. */
+  /**
+   * Best effort: writes back the database quotes the cache lacks or holds older values of (e.g. after
+   * an outage), so it heals without a restart or a new ingestion.
+   */
   private async refillCache(): Promise<void> {
-    const quotes = [...this.book.quotes.values()];
-    const rates = quotes.filter(
-      (q) => q.origin === "database" && !this.cacheKeys.has(RATE_CACHE_KEYS.rate(q.code)),
-    );
-    const snapshot = this.cacheKeys.has(RATE_CACHE_KEYS.latest) || quotes.length === 0 ? undefined : quotes;
-    if (rates.length === 0 && snapshot === undefined) return;
+    const plan = refillPlan(this.book, this.cacheKeys);
+    if (plan.rates.length === 0 && plan.snapshot === undefined) return;
     try {
-      const written = await this.options.cache.refill(rates, snapshot);
-      this.cacheKeys = new Set([...this.cacheKeys, ...written]);
+      const written = await this.options.cache.refill(plan.rates, plan.snapshot);
+      this.cacheKeys = new Map([...this.cacheKeys, ...plan.writes]);
       this.refills.inc({}, written.length);
-      if (written.length > 0) this.options.log.info("rate cache refilled from MariaDB", { keys: written });
+      this.options.log.info("rate cache refilled from MariaDB", { keys: written });
     } catch (err) {
       this.options.log.warn("rate cache refill failed; will retry on a later read", { err });
     }

@@ -41,9 +41,6 @@ export class InMemoryStateStore implements StateStore {
     this.guard("state save cache");
     for (const item of items) {
       const existing = this.entries.get(item.key);
-      const firstWrite = item.concurrency === "first-write";
-      if (firstWrite && existing && item.etag === undefined)
-        throw new EtagMismatchError("state save cache", "key exists");
       if (item.etag !== undefined && String(existing?.etag) !== item.etag)
         throw new EtagMismatchError("state save cache", "etag mismatch");
       this.entries.set(item.key, {
@@ -87,10 +84,13 @@ export class FakeRateDatabase implements RateDatabase {
   down = false;
   latestCalls = 0;
   closeCalls = 0;
+  /** When set, `latestQuotes` answers only after it resolves (a slow database). */
+  slow: Promise<void> | undefined;
 
   async latestQuotes(): Promise<RateQuote[]> {
     if (this.down) throw new SidecarUnavailableError("binding trip-db", new Error("connection refused"));
     this.latestCalls++;
+    await this.slow;
     return this.quotes.map((q) => ({ ...q, origin: "database" as const }));
   }
   async lastRateBefore(code: string, before: Date): Promise<number | null> {

@@ -55,7 +55,9 @@ describe("fxBindingFetcher", () => {
 
   test("our own timeout on the sidecar call is a timeout failure", async () => {
     const timeout = new DOMException("The operation timed out.", "TimeoutError");
-    const { binding } = bindingThat(async () => Promise.reject(new SidecarUnavailableError("binding", timeout)));
+    const { binding } = bindingThat(async () =>
+      Promise.reject(new SidecarUnavailableError("binding", timeout)),
+    );
     expect((await failureOf(fxBindingFetcher(binding, log))).failure).toBe("timeout");
   });
 
@@ -76,7 +78,10 @@ describe("fxBindingFetcher", () => {
   test("the Eximbank key never reaches the log", async () => {
     const { binding } = bindingThat(async () => Promise.reject(new DaprError("b", 500, "status code 500")));
     lines.length = 0;
-    await failureOf(fxBindingFetcher(binding, log), "/site/x?authkey=SECRET123&searchdate=20261127&data=AP01");
+    await failureOf(
+      fxBindingFetcher(binding, log),
+      "/site/x?authkey=SECRET123&searchdate=20261127&data=AP01",
+    );
     expect(lines.join("\n")).not.toContain("SECRET123");
     expect(redactPath("/x?authkey=abc&data=AP01")).toBe("/x?authkey=***&data=AP01");
   });

@@ -20,14 +20,24 @@ const noKey = async () => undefined;
 describe("latestRatesSource picks the adapter the configuration names", () => {
   test("exchangerate-api asks /v6/latest/KRW", async () => {
     const { fetch, paths } = recordingFetch(sampleBody("exchangeRateApiLatest"));
-    const snapshot = await latestRatesSource({ provider: "exchangerate-api", fetch, apiKey: noKey, clock }).latest();
+    const snapshot = await latestRatesSource({
+      provider: "exchangerate-api",
+      fetch,
+      apiKey: noKey,
+      clock,
+    }).latest();
     expect(paths).toEqual(["/v6/latest/KRW"]);
     expect(snapshot.quotes.length).toBe(54);
   });
 
   test("frankfurter asks /v1/latest against KRW", async () => {
     const { fetch, paths } = recordingFetch(sampleBody("frankfurterLatest"));
-    const snapshot = await latestRatesSource({ provider: "frankfurter", fetch, apiKey: noKey, clock }).latest();
+    const snapshot = await latestRatesSource({
+      provider: "frankfurter",
+      fetch,
+      apiKey: noKey,
+      clock,
+    }).latest();
     expect(paths).toEqual(["/v1/latest?base=KRW"]);
     expect(snapshot.provider).toBe("frankfurter");
   });
@@ -36,14 +46,16 @@ describe("latestRatesSource picks the adapter the configuration names", () => {
     const { fetch, paths } = recordingFetch(sampleBody("eximbankBusinessDay"));
     const source = latestRatesSource({ provider: "eximbank", fetch, apiKey: async () => "the-key", clock });
     const snapshot = await source.latest();
-    expect(paths).toEqual(["/site/program/financial/exchangeJSON?authkey=the-key&searchdate=20261127&data=AP01"]);
+    expect(paths).toEqual([
+      "/site/program/financial/exchangeJSON?authkey=the-key&searchdate=20261127&data=AP01",
+    ]);
     expect(snapshot.observedAt.toISOString()).toBe("2026-11-27T02:00:00.000Z");
   });
 
   test("eximbank without a readable key fails before calling the provider", async () => {
     const { fetch, paths } = recordingFetch("[]");
     const source = latestRatesSource({ provider: "eximbank", fetch, apiKey: noKey, clock });
-    expect(source.latest()).rejects.toBeInstanceOf(ProviderError);
+    await expect(source.latest()).rejects.toBeInstanceOf(ProviderError);
     expect(paths).toEqual([]);
   });
 });
@@ -57,11 +69,11 @@ describe("frankfurterSeriesSource", () => {
       return JSON.stringify({ amount: 1, base: "KRW", rates: { [from as string]: { USD: 0.0007 } } });
     };
     const days = await frankfurterSeriesSource(fetch).dailySeries("2024-01-01", "2026-01-01");
-    expect(paths).toEqual([
-      "/v1/2024-01-01..2024-12-31?base=KRW",
-      "/v1/2025-01-01..2026-01-01?base=KRW",
+    expect(paths).toEqual(["/v1/2024-01-01..2024-12-31?base=KRW", "/v1/2025-01-01..2026-01-01?base=KRW"]);
+    expect(days.map((d) => d.observedAt.toISOString())).toEqual([
+      "2024-01-01T14:59:59.999Z",
+      "2025-01-01T14:59:59.999Z",
     ]);
-    expect(days.map((d) => d.observedAt.toISOString())).toEqual(["2024-01-01T14:59:59.999Z", "2025-01-01T14:59:59.999Z"]);
   });
 
   test("segments cover the range exactly, without gaps or overlaps", () => {

@@ -1,11 +1,11 @@
-import { type Clock, type KstDate, kstDatesBetween, kstDateOf } from "@trip/shared";
+import { type Clock, type KstDate, kstDateOf, kstDatesBetween } from "@trip/shared";
 import type { ProviderName } from "../config.ts";
 import { ProviderError } from "../domain/provider-snapshot.ts";
-import { eximbankAp01Path, parseEximbankAp01 } from "../domain/providers/eximbank-ap01.ts";
 import {
   EXCHANGERATE_API_LATEST_PATH,
   parseExchangeRateApiLatest,
 } from "../domain/providers/exchangerate-api.ts";
+import { eximbankAp01Path, parseEximbankAp01 } from "../domain/providers/eximbank-ap01.ts";
 import {
   FRANKFURTER_LATEST_PATH,
   frankfurterSeriesPath,
@@ -34,7 +34,8 @@ export const latestRatesSource = (options: LatestSourceOptions): LatestRatesSour
         return parseFrankfurterLatest(await fetch(FRANKFURTER_LATEST_PATH));
       case "eximbank": {
         const key = await apiKey();
-        if (!key) throw new ProviderError("provider-error", "eximbank: the secret fx-api-key is not readable");
+        if (!key)
+          throw new ProviderError("provider-error", "eximbank: the secret fx-api-key is not readable");
         const date = kstDateOf(clock.now());
         return parseEximbankAp01(await fetch(eximbankAp01Path(key, date)), date);
       }
@@ -70,5 +71,3 @@ export const frankfurterSeriesSource = (fetch: ProviderFetch): DailySeriesSource
     return days;
   },
 });
-
-

@@ -65,10 +65,13 @@ describe("sqlRatesRepository.insert", () => {
 
 describe("sqlRatesRepository.lastRates", () => {
   test("parses the DECIMAL strings the binding returns", async () => {
-    const { db } = recordingDb(() => 0, [
-      { currency: "USD", rate: "1469.85000000" },
-      { currency: "JPY", rate: "9.27086591" },
-    ]);
+    const { db } = recordingDb(
+      () => 0,
+      [
+        { currency: "USD", rate: "1469.85000000" },
+        { currency: "JPY", rate: "9.27086591" },
+      ],
+    );
     expect(await sqlRatesRepository(db).lastRates()).toEqual(
       new Map([
         ["USD", 1469.85],

@@ -31,17 +31,24 @@ describe("sqlRunsRepository", () => {
     const { db, calls } = dbAnswering(1);
     expect(await sqlRunsRepository(db).claim(run)).toBe(true);
     expect(calls[0]?.sql).toContain("INSERT IGNORE INTO ingest_runs");
-    expect(calls[0]?.params).toEqual([run.runId, run.tickKey, "cron", "exchangerate-api", "running", run.startedAt]);
+    expect(calls[0]?.params).toEqual([
+      run.runId,
+      run.tickKey,
+      "cron",
+      "exchangerate-api",
+      "running",
+      run.startedAt,
+    ]);
   });
 
   test("claim loses the tick when another replica's row holds the key", async () => {
     expect(await sqlRunsRepository(dbAnswering(0).db).claim(run)).toBe(false);
   });
 
-  test("a stored row reads back with dates, counts and the published flag parsed", async () => {
+  test('a stored row reads back parsed; the binding\'s NULL shapes ("" and absent) become null', async () => {
     const stored = {
       run_id: "run-1",
-      tick_key: null,
+      tick_key: "",
       trigger_kind: "manual",
       provider: "eximbank",
       status: "succeeded",
@@ -54,8 +61,7 @@ describe("sqlRunsRepository", () => {
       observed_at: "2026-11-27T02:00:00Z",
       batch_id: "eximbank-1795744800000",
       published: 1,
-      error: null,
-      note: null,
+      error: "",
     };
     const latest = await sqlRunsRepository(dbAnswering(0, [stored]).db).latest();
     expect(latest).toMatchObject({
@@ -66,14 +72,25 @@ describe("sqlRunsRepository", () => {
       status: "succeeded",
       inserted: 17,
       published: true,
+      error: null,
+      note: null,
     });
     expect(latest?.finishedAt?.toISOString()).toBe("2026-11-27T12:44:38.500Z");
   });
 
   test("totals parse the SUM strings MariaDB returns", async () => {
     const totals = await sqlRunsRepository(
-      dbAnswering(0, [{ runs: 5, succeeded: "2", partial: "0", unchanged: "2", failed: "1", skipped: "0", rows_inserted: "58" }])
-        .db,
+      dbAnswering(0, [
+        {
+          runs: 5,
+          succeeded: "2",
+          partial: "0",
+          unchanged: "2",
+          failed: "1",
+          skipped: "0",
+          rows_inserted: "58",
+        },
+      ]).db,
     ).totals();
     expect(totals).toMatchObject({ runs: 5, rowsInserted: 58, rowsSkipped: 0 });
     expect(totals.byStatus.failed).toBe(1);

@@ -1,4 +1,4 @@
-import { type SqlDatabase, utcDateTime } from "@trip/shared";
+import { decimal, type SqlDatabase, utcDateTime } from "@trip/shared";
 import { PROVIDER_NAMES } from "../config.ts";
 import { type IngestRun, RUN_STATUSES, RUN_TRIGGERS } from "../domain/ingest-run.ts";
 import type { RunsRepository, RunTotals } from "../jobs/ports.ts";
@@ -10,8 +10,11 @@ type RunRow = Record<string, unknown>;
 
 const oneOf = <T extends string>(allowed: readonly T[], value: unknown, fallback: T): T =>
   allowed.includes(value as T) ? (value as T) : fallback;
-const optionalDate = (value: unknown): Date | null => (value === null || value === undefined ? null : utcDateTime(value));
-const optionalText = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
+const optionalDate = (value: unknown): Date | null =>
+  value === null || value === undefined ? null : utcDateTime(value);
+// The binding returns a NULL VARCHAR as "" and leaves NULL DATETIME columns out; we never store "".
+const optionalText = (value: unknown): string | null =>
+  value === null || value === undefined || value === "" ? null : String(value);
 
 const runOf = (row: RunRow): IngestRun => ({
   runId: String(row.run_id),
@@ -89,7 +92,8 @@ export const sqlRunsRepository = (db: SqlDatabase): RunsRepository => ({
   },
   async totals(): Promise<RunTotals> {
     const [row = {}] = await db.query<RunRow>(TOTALS_SQL);
-    const n = (key: string) => Number(row[key] ?? 0);
+    // SUM() is DECIMAL: the binding sends it as base64 text, which `decimal` reads.
+    const n = (key: string) => decimal(row[key] ?? 0) ?? 0;
     return {
       runs: n("runs"),
       byStatus: {

@@ -1,9 +1,17 @@
-import { latestRatesSnapshotSchema, RATE_CACHE_KEYS, type StateStore } from "@trip/shared";
+import {
+  latestRatesSnapshotSchema,
+  RATE_CACHE_KEYS,
+  type StateStore,
+  type TransactionOperation,
+} from "@trip/shared";
 import type { RateCache } from "../jobs/ports.ts";
 
 /**
  * The `cache` state store in the shared `rate-cache.ts` format: `rate:{CODE}` per currency plus the
  * `rates:latest` snapshot, written in one state transaction so a reader never sees half a batch.
+ * Each key is deleted and re-created inside the transaction: the ingestor is the authority on these keys,
+ * and a plain save fails on a key another writer created with first-write concurrency (Redis answers
+ * "failed to set key" until that key expires).
  */
 export const stateRateCache = (store: StateStore): RateCache => ({
   async readLatest() {
@@ -12,14 +20,15 @@ export const stateRateCache = (store: StateStore): RateCache => ({
     return parsed.success ? parsed.data : undefined;
   },
   async write(rates, latest, ttlSeconds) {
-    await store.transaction([
-      ...rates.map((rate) => ({
-        operation: "upsert" as const,
-        key: RATE_CACHE_KEYS.rate(rate.currency_code),
-        value: rate,
-        ttlInSeconds: ttlSeconds,
-      })),
-      { operation: "upsert", key: RATE_CACHE_KEYS.latest, value: latest, ttlInSeconds: ttlSeconds },
-    ]);
+    const entries: { key: string; value: unknown }[] = [
+      ...rates.map((rate) => ({ key: RATE_CACHE_KEYS.rate(rate.currency_code), value: rate })),
+      { key: RATE_CACHE_KEYS.latest, value: latest },
+    ];
+    await store.transaction(
+      entries.flatMap(({ key, value }): TransactionOperation[] => [
+        { operation: "delete", key },
+        { operation: "upsert", key, value, ttlInSeconds: ttlSeconds },
+      ]),
+    );
   },
 });

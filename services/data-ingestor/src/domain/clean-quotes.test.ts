@@ -40,7 +40,10 @@ describe("cleanQuotes", () => {
   });
 
   test("JPY quoted per 1 unit stays per 1 unit but is labelled with its Korean quoting unit", () => {
-    expect(cleanQuotes(quotesOf({ JPY: 9.27 }), noHistory).accepted[0]).toMatchObject({ rate: 9.27, unit: 100 });
+    expect(cleanQuotes(quotesOf({ JPY: 9.27 }), noHistory).accepted[0]).toMatchObject({
+      rate: 9.27,
+      unit: 100,
+    });
   });
 
   test("maps provider codes: Eximbank's CNH is stored as CNY", () => {
@@ -48,7 +51,10 @@ describe("cleanQuotes", () => {
   });
 
   test("ignores KRW itself and currencies outside the catalog without counting them as rejected", () => {
-    const { accepted, rejected, ignored } = cleanQuotes(quotesOf({ KRW: 1, ARS: 1.6, KWD: 4700, USD: 1400 }), noHistory);
+    const { accepted, rejected, ignored } = cleanQuotes(
+      quotesOf({ KRW: 1, ARS: 1.6, KWD: 4700, USD: 1400 }),
+      noHistory,
+    );
     expect(accepted.map((r) => r.code)).toEqual(["USD"]);
     expect(ignored).toEqual(["KRW", "ARS", "KWD"]);
     expect(rejected).toEqual([]);
@@ -65,7 +71,10 @@ describe("cleanQuotes", () => {
       ["USD", 1400],
       ["EUR", 1500],
     ]);
-    const { accepted, rejected } = cleanQuotes(quotesOf({ USD: 1540.1, EUR: 1349.9 }), { bandPercent: 10, lastRates });
+    const { accepted, rejected } = cleanQuotes(quotesOf({ USD: 1540.1, EUR: 1349.9 }), {
+      bandPercent: 10,
+      lastRates,
+    });
     expect(accepted).toEqual([]);
     expect(rejected.map((r) => r.reason)).toEqual(["jump", "jump"]);
     expect(rejected[0]?.detail).toContain("1400 → 1540.1");

@@ -80,7 +80,11 @@ export const cleanQuotes = (quotes: readonly ProviderQuote[], rules: CleaningRul
       continue;
     }
     if (accepted.has(currency.code)) {
-      rejected.push({ providerCode: quote.providerCode, reason: "duplicate", detail: `second ${code} quote` });
+      rejected.push({
+        providerCode: quote.providerCode,
+        reason: "duplicate",
+        detail: `second ${code} quote`,
+      });
       continue;
     }
     const last = rules.lastRates.get(currency.code);

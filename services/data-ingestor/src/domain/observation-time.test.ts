@@ -17,11 +17,17 @@ describe("observation instants", () => {
 
 describe("backfillRange", () => {
   test("N calendar days ending yesterday in KST", () => {
-    expect(backfillRange(new Date("2026-11-27T03:00:00Z"), 30)).toEqual({ from: "2026-10-28", to: "2026-11-26" });
+    expect(backfillRange(new Date("2026-11-27T03:00:00Z"), 30)).toEqual({
+      from: "2026-10-28",
+      to: "2026-11-26",
+    });
   });
 
   test("yesterday is a KST yesterday: 23:30 UTC is already the next KST day", () => {
-    expect(backfillRange(new Date("2026-11-27T23:30:00Z"), 1)).toEqual({ from: "2026-11-27", to: "2026-11-27" });
+    expect(backfillRange(new Date("2026-11-27T23:30:00Z"), 1)).toEqual({
+      from: "2026-11-27",
+      to: "2026-11-27",
+    });
   });
 
   test("365 days reach back a year", () => {

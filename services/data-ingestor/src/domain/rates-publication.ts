@@ -49,29 +49,39 @@ export const cachedRates = (batch: StoredBatch): CachedRate[] =>
     batch_id: batch.batchId,
   }));
 
+/** What one run writes to the cache: the `rate:{CODE}` values and the new `rates:latest`. */
+export interface CacheUpdate {
+  rates: CachedRate[];
+  latest: LatestRatesSnapshot;
+}
+
 /**
- * The new `rates:latest`: this batch over the previous snapshot, so a currency this run did not bring
- * (rejected jump, a provider without it) keeps its last value with its own `observed_at` — unless that
- * value was observed before `keepSince` (older than the cache TTL), which would present it as current.
+ * The cache writes of a batch. A rate the cache already holds from a later observation (another
+ * provider, or a delayed run) is left alone, so the cache never moves back in time. `rates:latest` is
+ * this batch over the previous snapshot: a currency this run did not bring (rejected jump, a provider
+ * without it) keeps its last value with its own `observed_at` — unless that value was observed before
+ * `keepSince` (older than the cache TTL), which would present it as current. Undefined: nothing to write.
  */
-export const latestSnapshot = (
+export const cacheUpdate = (
   batch: StoredBatch,
   previous: LatestRatesSnapshot | undefined,
   keepSince: Date,
-): LatestRatesSnapshot => {
-  const kept = Object.entries(previous?.rates ?? {}).filter(
-    ([, rate]) => new Date(rate.observed_at).getTime() >= keepSince.getTime(),
-  );
-  return {
+): CacheUpdate | undefined => {
+  const held = previous?.rates ?? {};
+  const fresh = cachedRates(batch).filter((rate) => {
+    const cached = held[rate.currency_code];
+    return !cached || Date.parse(cached.observed_at) <= batch.observedAt.getTime();
+  });
+  if (fresh.length === 0) return undefined;
+  const kept = Object.entries(held).filter(([, rate]) => Date.parse(rate.observed_at) >= keepSince.getTime());
+  const latest: LatestRatesSnapshot = {
     batch_id: batch.batchId,
     provider: batch.provider,
     observed_at: batch.observedAt.toISOString(),
     collected_at: batch.collectedAt.toISOString(),
-    rates: {
-      ...Object.fromEntries(kept),
-      ...Object.fromEntries(cachedRates(batch).map((r) => [r.currency_code, r])),
-    },
+    rates: { ...Object.fromEntries(kept), ...Object.fromEntries(fresh.map((r) => [r.currency_code, r])) },
   };
+  return { rates: fresh, latest };
 };
 
 /** One `exchange_rates` row. */

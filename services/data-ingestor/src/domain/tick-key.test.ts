@@ -23,7 +23,9 @@ describe("tick keys", () => {
   });
 
   test("windows are aligned to the epoch, not to when a process started", () => {
-    expect(tickWindowStart(new Date("2026-11-27T00:59:59Z"), 3600).toISOString()).toBe("2026-11-27T00:00:00.000Z");
+    expect(tickWindowStart(new Date("2026-11-27T00:59:59Z"), 3600).toISOString()).toBe(
+      "2026-11-27T00:00:00.000Z",
+    );
   });
 });
 
@@ -31,11 +33,15 @@ describe("nextScheduledRun", () => {
   const now = new Date("2026-11-27T12:45:10Z");
 
   test("keeps the phase of the last scheduled run", () => {
-    expect(nextScheduledRun(now, new Date("2026-11-27T12:44:37Z"), 120).toISOString()).toBe("2026-11-27T12:46:37.000Z");
+    expect(nextScheduledRun(now, new Date("2026-11-27T12:44:37Z"), 120).toISOString()).toBe(
+      "2026-11-27T12:46:37.000Z",
+    );
   });
 
   test("skips whole intervals when runs were missed", () => {
-    expect(nextScheduledRun(now, new Date("2026-11-27T12:30:37Z"), 120).toISOString()).toBe("2026-11-27T12:46:37.000Z");
+    expect(nextScheduledRun(now, new Date("2026-11-27T12:30:37Z"), 120).toISOString()).toBe(
+      "2026-11-27T12:46:37.000Z",
+    );
   });
 
   test("without a scheduled run yet, it is the next window boundary", () => {

@@ -21,7 +21,11 @@ export const tickKeyOf = (binding: string, now: Date, intervalSeconds: number): 
  * its phase), or the next window boundary when no cron run is known. An estimate: with several replicas
  * the earliest sidecar wins each tick.
  */
-export const nextScheduledRun = (now: Date, lastCronStart: Date | undefined, intervalSeconds: number): Date => {
+export const nextScheduledRun = (
+  now: Date,
+  lastCronStart: Date | undefined,
+  intervalSeconds: number,
+): Date => {
   const windowMs = intervalSeconds * 1000;
   if (!lastCronStart) return new Date(tickWindowStart(now, intervalSeconds).getTime() + windowMs);
   const behind = now.getTime() - lastCronStart.getTime();

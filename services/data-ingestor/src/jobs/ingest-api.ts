@@ -1,4 +1,5 @@
-import { CRON_BINDINGS } from "@trip/shared";
+import { AppError, CRON_BINDINGS, DaprError } from "@trip/shared";
+import type { FailureSource } from "../domain/ingest-run.ts";
 import { nextScheduledRun } from "../domain/tick-key.ts";
 import {
   type BackfillResultJson,
@@ -6,7 +7,6 @@ import {
   type IngestStatusJson,
   runJson,
 } from "../schemas/ingest-schemas.ts";
-import type { FailureSource } from "../domain/ingest-run.ts";
 import type { IngestionDeps } from "./ports.ts";
 import { runBackfill } from "./run-backfill.ts";
 import { runManualIngestion } from "./run-ingestion.ts";
@@ -18,43 +18,62 @@ export interface IngestApi {
   backfill(days: number): Promise<{ result: BackfillResultJson; failure?: FailureSource }>;
 }
 
+/** A sidecar failure outside a run (reading or claiming `ingest_runs`) is the database being unavailable. */
+const storageUnavailable = async <T>(work: () => Promise<T>): Promise<T> => {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof DaprError)
+      throw new AppError("DATABASE_UNAVAILABLE", "The run store is not reachable", undefined, { cause: err });
+    throw err;
+  }
+};
+
+const readStatus = async (deps: IngestionDeps): Promise<IngestStatusJson> => {
+  const [last, lastCron, lastSuccess, totals] = await Promise.all([
+    deps.runs.latest(),
+    deps.runs.latest("cron"),
+    deps.runs.latestSuccess(),
+    deps.runs.totals(),
+  ]);
+  const { intervalSeconds } = deps.settings;
+  return {
+    provider: deps.source.provider,
+    schedule: { binding: CRON_BINDINGS.ingest, interval_seconds: intervalSeconds },
+    last_run: last ? runJson(last) : null,
+    last_success_at: lastSuccess ? (lastSuccess.finishedAt ?? lastSuccess.startedAt).toISOString() : null,
+    next_scheduled_run: nextScheduledRun(
+      deps.clock.now(),
+      lastCron?.startedAt,
+      intervalSeconds,
+    ).toISOString(),
+    totals: {
+      runs: totals.runs,
+      ...totals.byStatus,
+      rows_inserted: totals.rowsInserted,
+      rows_skipped: totals.rowsSkipped,
+      rows_rejected: totals.rowsRejected,
+    },
+  };
+};
+
 export const createIngestApi = (deps: IngestionDeps): IngestApi => ({
-  async status() {
-    const [last, lastCron, lastSuccess, totals] = await Promise.all([
-      deps.runs.latest(),
-      deps.runs.latest("cron"),
-      deps.runs.latestSuccess(),
-      deps.runs.totals(),
-    ]);
-    const { intervalSeconds } = deps.settings;
-    return {
-      provider: deps.source.provider,
-      schedule: { binding: CRON_BINDINGS.ingest, interval_seconds: intervalSeconds },
-      last_run: last ? runJson(last) : null,
-      last_success_at: lastSuccess ? (lastSuccess.finishedAt ?? lastSuccess.startedAt).toISOString() : null,
-      next_scheduled_run: nextScheduledRun(deps.clock.now(), lastCron?.startedAt, intervalSeconds).toISOString(),
-      totals: {
-        runs: totals.runs,
-        ...totals.byStatus,
-        rows_inserted: totals.rowsInserted,
-        rows_skipped: totals.rowsSkipped,
-        rows_rejected: totals.rowsRejected,
-      },
-    };
-  },
-  async runNow() {
-    const outcome = await runManualIngestion(deps);
-    return { run: runJson(outcome.run), ...(outcome.failure ? { failure: outcome.failure } : {}) };
-  },
-  async backfill(days) {
-    const outcome = await runBackfill(deps, days);
-    const result = {
-      run: runJson(outcome.run),
-      from: outcome.from,
-      to: outcome.to,
-      business_days: outcome.businessDays,
-      currencies: outcome.currencies,
-    };
-    return { result, ...(outcome.failure ? { failure: outcome.failure } : {}) };
-  },
+  status: () => storageUnavailable(() => readStatus(deps)),
+  runNow: () =>
+    storageUnavailable(async () => {
+      const outcome = await runManualIngestion(deps);
+      return { run: runJson(outcome.run), ...(outcome.failure ? { failure: outcome.failure } : {}) };
+    }),
+  backfill: (days) =>
+    storageUnavailable(async () => {
+      const outcome = await runBackfill(deps, days);
+      const result = {
+        run: runJson(outcome.run),
+        from: outcome.from,
+        to: outcome.to,
+        business_days: outcome.businessDays,
+        currencies: outcome.currencies,
+      };
+      return { result, ...(outcome.failure ? { failure: outcome.failure } : {}) };
+    }),
 });

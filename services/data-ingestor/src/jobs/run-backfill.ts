@@ -28,7 +28,12 @@ export const runBackfill = async (deps: IngestionDeps, days: number): Promise<Ba
   const counts = { businessDays: 0, currencies: 0 };
   const outcome = await runWithLifecycle(
     deps,
-    { trigger: "backfill", tickKey: null, provider: deps.series.provider, lockTtlSeconds: BACKFILL_LOCK_TTL_SECONDS },
+    {
+      trigger: "backfill",
+      tickKey: null,
+      provider: deps.series.provider,
+      lockTtlSeconds: BACKFILL_LOCK_TTL_SECONDS,
+    },
     async (run, log) => {
       const snapshots = await deps.series.dailySeries(from, to);
       const collectedAt = deps.clock.now();
@@ -38,13 +43,18 @@ export const runBackfill = async (deps: IngestionDeps, days: number): Promise<Ba
       let fetched = 0;
       let rejected = 0;
       for (const day of snapshots) {
-        const cleaned = cleanQuotes(day.quotes, { bandPercent: deps.settings.bandPercent, lastRates: previous });
+        const cleaned = cleanQuotes(day.quotes, {
+          bandPercent: deps.settings.bandPercent,
+          lastRates: previous,
+        });
         reportRejections(cleaned.rejected, log, deps.metrics, day.observedAt);
         fetched += day.quotes.length;
         rejected += cleaned.rejected.length;
         const batchId = batchIdOf(day.provider, day.observedAt);
         const rates: CleanRate[] = cleaned.accepted;
-        rows.push(...rateRows({ batchId, provider: day.provider, observedAt: day.observedAt, collectedAt, rates }));
+        rows.push(
+          ...rateRows({ batchId, provider: day.provider, observedAt: day.observedAt, collectedAt, rates }),
+        );
         previous = new Map([...previous, ...rates.map((r) => [r.code, r.rate] as const)]);
         for (const r of rates) codes.add(r.code);
       }

@@ -1,14 +1,7 @@
-import type { Logger } from "@trip/shared";
-import { CRON_BINDINGS } from "@trip/shared";
+import { CRON_BINDINGS, type Logger } from "@trip/shared";
 import { cleanQuotes } from "../domain/clean-quotes.ts";
 import { batchIdOf, type IngestRun, type RunOutcome } from "../domain/ingest-run.ts";
-import {
-  cachedRates,
-  latestSnapshot,
-  rateRows,
-  ratesUpdatedEvent,
-  type StoredBatch,
-} from "../domain/rates-publication.ts";
+import { cacheUpdate, rateRows, ratesUpdatedEvent, type StoredBatch } from "../domain/rates-publication.ts";
 import { tickKeyOf } from "../domain/tick-key.ts";
 import { describeFailure } from "./describe-failure.ts";
 import type { IngestionDeps } from "./ports.ts";
@@ -26,8 +19,9 @@ const publishBatch = async (deps: IngestionDeps, batch: StoredBatch, log: Logger
       return undefined;
     });
     const keepSince = new Date(deps.clock.now().getTime() - deps.settings.cacheTtlSeconds * 1000);
-    const latest = latestSnapshot(batch, previous, keepSince);
-    await deps.cache.write(cachedRates(batch), latest, deps.settings.cacheTtlSeconds);
+    const update = cacheUpdate(batch, previous, keepSince);
+    if (update) await deps.cache.write(update.rates, update.latest, deps.settings.cacheTtlSeconds);
+    else log.warn("cache holds later observations of every rate; left as it is");
   } catch (err) {
     log.error("cache not written", { err });
     problems.push(`cache not written: ${describeFailure(err).message}`);
@@ -74,7 +68,8 @@ const ingestLatest = async (deps: IngestionDeps, run: IngestRun, log: Logger): P
     inserted,
     skipped: cleaned.accepted.length - inserted,
   };
-  if (inserted === 0) return { run: { ...stored, status: "unchanged", note: "this snapshot is already stored" } };
+  if (inserted === 0)
+    return { run: { ...stored, status: "unchanged", note: "this snapshot is already stored" } };
   const { published, problems } = await publishBatch(deps, batch, log);
   const status = problems.length > 0 ? "partial" : "succeeded";
   return { run: { ...stored, status, published, error: problems.length > 0 ? problems.join("; ") : null } };
@@ -103,7 +98,12 @@ export const runScheduledIngestion = async (deps: IngestionDeps): Promise<RunOut
 export const runManualIngestion = async (deps: IngestionDeps): Promise<RunOutcome> => {
   const outcome = await runWithLifecycle(
     deps,
-    { trigger: "manual", tickKey: null, provider: deps.source.provider, lockTtlSeconds: RUN_LOCK_TTL_SECONDS },
+    {
+      trigger: "manual",
+      tickKey: null,
+      provider: deps.source.provider,
+      lockTtlSeconds: RUN_LOCK_TTL_SECONDS,
+    },
     (run, log) => ingestLatest(deps, run, log),
   );
   if (!outcome) throw new Error("a manual run has no tick key and cannot lose a tick");

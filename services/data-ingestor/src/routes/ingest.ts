@@ -5,15 +5,19 @@ import type { IngestApi } from "../jobs/ingest-api.ts";
 import {
   backfillQuerySchema,
   backfillResultSchema,
+  ingestRunSchema,
   ingestStatusSchema,
 } from "../schemas/ingest-schemas.ts";
-import { ingestRunSchema } from "../schemas/ingest-schemas.ts";
 
 const envelope = <S extends z.ZodType>(data: S) =>
   z.object({ success: z.literal(true), data, timestamp: z.string(), version: z.literal("v1") });
 const errorEnvelope = z.object({
   success: z.literal(false),
-  error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }),
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.record(z.string(), z.unknown()).optional(),
+  }),
   timestamp: z.string(),
 });
 const json = <S extends z.ZodType>(schema: S, description: string) => ({
@@ -28,8 +32,16 @@ const adminResponses = {
 /** A failed run answers 503 with the recorded run in `details`, so the caller sees what was stored. */
 const failedRun = (failure: FailureSource, details: Record<string, unknown>): AppError =>
   failure === "provider"
-    ? new AppError("EXTERNAL_API_ERROR", "The rate provider gave no usable data; stored rates are unchanged", details)
-    : new AppError("DATABASE_UNAVAILABLE", "The run could not be completed; stored rates are unchanged", details);
+    ? new AppError(
+        "EXTERNAL_API_ERROR",
+        "The rate provider gave no usable data; stored rates are unchanged",
+        details,
+      )
+    : new AppError(
+        "DATABASE_UNAVAILABLE",
+        "The run could not be completed; stored rates are unchanged",
+        details,
+      );
 
 export interface IngestRoutesDeps {
   ingest: IngestApi;
@@ -48,7 +60,10 @@ export const registerIngestRoutes = (app: OpenAPIHono, deps: IngestRoutesDeps): 
     path: "/api/v1/ingest/status",
     tags: ["ingest"],
     summary: "Last run, next scheduled run and totals",
-    responses: { 200: json(envelope(ingestStatusSchema), "Ingestion status") },
+    responses: {
+      200: json(envelope(ingestStatusSchema), "Ingestion status"),
+      503: json(errorEnvelope, "The run store is not reachable (DATABASE_UNAVAILABLE)"),
+    },
   });
   app.openapi(status, async (c) => c.json(ok(await ingest.status(), clock.now()), 200));
 

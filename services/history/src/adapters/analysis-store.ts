@@ -10,7 +10,14 @@ export interface AnalysisStore {
   claimRun(key: string, trigger: RunTrigger, startedAt: Date): Promise<boolean>;
   finishRun(
     key: string,
-    outcome: { status: "succeeded" | "failed"; finishedAt: Date; fromId: number; toId: number; daysUpdated: number; error?: string },
+    outcome: {
+      status: "succeeded" | "failed";
+      finishedAt: Date;
+      fromId: number;
+      toId: number;
+      daysUpdated: number;
+      error?: string;
+    },
   ): Promise<void>;
   /** Highest `exchange_rates.id` a succeeded run has folded into `daily_stats` (0 before the first). */
   processedUpTo(): Promise<number>;

@@ -12,15 +12,20 @@ export interface RateHistoryStore {
   dailyStatsBars(currency: string, firstDate: KstDate, lastDate: KstDate): Promise<Bar[]>;
 }
 
+// bindings.mysql (go-sql-driver 1.7.1 in daprd 1.16.5) hands DECIMAL and long-text columns over as raw
+// bytes: base64 in the JSON, and with a buffer reused across rows, i.e. corrupted values. Every numeric
+// column is therefore cast to a short VARCHAR, which the binding copies as a string per row.
+const text = (expr: string) => `CAST(${expr} AS CHAR(40))`;
+
 // First and last sample of a group without a second pass: the group's rates concatenated in time order
 // (ties broken by id), cut at the first separator. A day holds at most ~720 samples (~12 KB), far below
 // group_concat_max_len (1 MB). The covering index (currency, observed_at, rate) + the primary key serves it.
 const OHLC_COLUMNS = `
-  SUBSTRING_INDEX(GROUP_CONCAT(rate ORDER BY observed_at, id SEPARATOR ','), ',', 1) AS open,
-  MAX(rate) AS high,
-  MIN(rate) AS low,
-  SUBSTRING_INDEX(GROUP_CONCAT(rate ORDER BY observed_at DESC, id DESC SEPARATOR ','), ',', 1) AS close,
-  AVG(rate) AS avg,
+  ${text("SUBSTRING_INDEX(GROUP_CONCAT(rate ORDER BY observed_at, id SEPARATOR ','), ',', 1)")} AS open,
+  ${text("MAX(rate)")} AS high,
+  ${text("MIN(rate)")} AS low,
+  ${text("SUBSTRING_INDEX(GROUP_CONCAT(rate ORDER BY observed_at DESC, id DESC SEPARATOR ','), ',', 1)")} AS close,
+  ${text("AVG(rate)")} AS avg,
   COUNT(*) AS samples`;
 
 // Whole seconds since the epoch of a UTC DATETIME, independent of the session time zone.
@@ -35,7 +40,8 @@ FROM exchange_rates
 WHERE currency = ? AND observed_at >= ? AND observed_at < ?
 GROUP BY bucket ORDER BY bucket`;
 
-const DAILY_STATS_SQL = `SELECT DATE_FORMAT(kst_date, '%Y-%m-%d') AS bucket, open, high, low, close, avg, samples
+const DAILY_STATS_SQL = `SELECT DATE_FORMAT(kst_date, '%Y-%m-%d') AS bucket, ${text("open")} AS open,
+  ${text("high")} AS high, ${text("low")} AS low, ${text("close")} AS close, ${text("avg")} AS avg, samples
 FROM daily_stats
 WHERE currency = ? AND kst_date >= ? AND kst_date <= ?
 ORDER BY kst_date`;

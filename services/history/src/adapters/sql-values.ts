@@ -12,6 +12,7 @@ export const requiredNumber = (row: Record<string, unknown>, column: string): nu
 
 export const requiredString = (row: Record<string, unknown>, column: string): string => {
   const value = row[column];
-  if (typeof value !== "string" && typeof value !== "number") throw new TypeError(`column ${column} is missing`);
+  if (typeof value !== "string" && typeof value !== "number")
+    throw new TypeError(`column ${column} is missing`);
   return String(value);
 };

@@ -34,7 +34,11 @@ export const performanceRanks = (values: readonly (number | null)[]): (number | 
   values.map((v) => (v === null ? null : 1 + values.filter((o) => o !== null && o > v).length));
 
 /** The currency with the extreme value (first one given wins a tie); null when none has a value. */
-const extreme = (rows: readonly ComparedCurrency[], pick: (c: ComparedCurrency) => number | null, sign: 1 | -1) => {
+const extreme = (
+  rows: readonly ComparedCurrency[],
+  pick: (c: ComparedCurrency) => number | null,
+  sign: 1 | -1,
+) => {
   let best: ComparedCurrency | null = null;
   for (const row of rows) {
     const v = pick(row);

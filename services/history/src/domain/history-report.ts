@@ -1,5 +1,5 @@
 import type { Bar } from "./bars.ts";
-import { tidy, tidyOrNull } from "./numbers.ts";
+import { tidy, tidyDifference, tidyOrNull } from "./numbers.ts";
 import type { Interval, Period } from "./periods.ts";
 import { maxOf, mean, minOf, percentChange, type Trend, trendOf, volatilityPercent } from "./statistics.ts";
 
@@ -48,7 +48,7 @@ export const historyPoints = (bars: readonly Bar[]): HistoryPoint[] =>
       high: tidy(bar.high),
       low: tidy(bar.low),
       close: tidy(bar.close),
-      change: previous === null ? null : tidy(bar.close - previous),
+      change: previous === null ? null : tidyDifference(bar.close - previous, bar.close),
       change_percent: tidyOrNull(percentChange(previous, bar.close)),
       volume: bar.samples,
     };

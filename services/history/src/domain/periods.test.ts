@@ -1,10 +1,19 @@
 import { describe, expect, test } from "bun:test";
-import { bucketCount, defaultInterval, INTERVALS, intervalAllowed, PERIODS, windowOf } from "./periods.ts";
+import {
+  bucketCount,
+  dailyWindowCovering,
+  defaultInterval,
+  INTERVALS,
+  intervalAllowed,
+  PERIODS,
+  windowOf,
+} from "./periods.ts";
 
 describe("default interval", () => {
   test("is the finest interval that keeps a period at 400 points or fewer", () => {
     expect(PERIODS.map(defaultInterval)).toEqual(["5min", "hourly", "daily", "daily", "daily", "daily"]);
-    for (const period of PERIODS) expect(bucketCount(period, defaultInterval(period))).toBeLessThanOrEqual(400);
+    for (const period of PERIODS)
+      expect(bucketCount(period, defaultInterval(period))).toBeLessThanOrEqual(400);
   });
 
   test("bucket counts follow the period length", () => {
@@ -15,7 +24,9 @@ describe("default interval", () => {
   });
 
   test("an explicit interval is refused when it would exceed 2200 points", () => {
-    const allowed = PERIODS.flatMap((p) => INTERVALS.filter((i) => intervalAllowed(p, i)).map((i) => `${p}:${i}`));
+    const allowed = PERIODS.flatMap((p) =>
+      INTERVALS.filter((i) => intervalAllowed(p, i)).map((i) => `${p}:${i}`),
+    );
     expect(allowed).toEqual([
       "1d:5min",
       "1d:hourly",
@@ -56,5 +67,18 @@ describe("windowOf", () => {
     const after = windowOf("1d", "daily", new Date("2026-11-27T15:00:00.000Z"));
     expect(before).toMatchObject({ firstDate: "2026-11-27", lastDate: "2026-11-27" });
     expect(after).toMatchObject({ firstDate: "2026-11-28", lastDate: "2026-11-28" });
+  });
+});
+
+describe("dailyWindowCovering", () => {
+  test("spans the KST days an intraday window touches", () => {
+    const now = new Date("2026-11-27T03:00:00Z"); // 12:00 KST; the 1d window starts 12:05 KST the day before
+    expect(dailyWindowCovering(windowOf("1d", "5min", now), now)).toMatchObject({
+      kind: "daily",
+      firstDate: "2026-11-26",
+      lastDate: "2026-11-27",
+    });
+    const daily = windowOf("1m", "daily", now);
+    expect(dailyWindowCovering(daily, now)).toBe(daily);
   });
 });

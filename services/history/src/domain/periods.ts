@@ -7,7 +7,14 @@ export const INTERVALS = ["5min", "hourly", "daily"] as const;
 export type Interval = (typeof INTERVALS)[number];
 
 /** Calendar length of each period in days. */
-export const PERIOD_DAYS: Record<Period, number> = { "1d": 1, "1w": 7, "1m": 30, "3m": 90, "6m": 180, "1y": 365 };
+export const PERIOD_DAYS: Record<Period, number> = {
+  "1d": 1,
+  "1w": 7,
+  "1m": 30,
+  "3m": 90,
+  "6m": 180,
+  "1y": 365,
+};
 
 export const INTERVAL_SECONDS: Record<Interval, number> = { "5min": 300, hourly: 3600, daily: 86_400 };
 
@@ -59,4 +66,22 @@ export const windowOf = (period: Period, interval: Interval, now: Date): Window 
   const lastStart = Math.floor(now.getTime() / size) * size;
   const from = new Date(lastStart - (bucketCount(period, interval) - 1) * size);
   return { kind: "intraday", interval, bucketSeconds: size / 1000, from, to: new Date(lastStart + size) };
+};
+
+/**
+ * The daily window over the KST days an intraday window touches (for 1d: yesterday and today), so a
+ * period's monthly breakdown covers the same span as its bars.
+ */
+export const dailyWindowCovering = (window: Window, now: Date): Window => {
+  if (window.kind === "daily") return window;
+  const firstDate = kstDateOf(window.from);
+  const lastDate = kstDateOf(now);
+  return {
+    kind: "daily",
+    interval: "daily",
+    firstDate,
+    lastDate,
+    from: kstDayRange(firstDate).start,
+    to: kstDayRange(lastDate).end,
+  };
 };

@@ -35,7 +35,7 @@ export const simpleReturns = (closes: readonly number[]): number[] =>
 /**
  * Volatility in percent: the sample standard deviation of the period returns × 100.
  * Needs two returns (three closes).
- * @example volatilityPercent([100, 101, 100]) // ≈ 1.4072
+ * @example volatilityPercent([100, 101, 100]) // ≈ 1.40721
  */
 export const volatilityPercent = (closes: readonly number[]): number | null => {
   const sd = sampleStdDev(simpleReturns(closes));

@@ -2,7 +2,7 @@ import type { Bar } from "./bars.ts";
 import { seriesSummary } from "./history-report.ts";
 import { bollinger, rsi, sma } from "./indicators.ts";
 import { type MonthSummary, monthlyBreakdown } from "./monthly.ts";
-import { tidy, tidyOrNull } from "./numbers.ts";
+import { tidyDifference, tidyOrNull } from "./numbers.ts";
 import type { Period } from "./periods.ts";
 import { percentChange, pivotLevels, type Trend } from "./statistics.ts";
 
@@ -61,7 +61,7 @@ export const statsReport = (query: {
       period_average: summary.average,
       period_min: summary.min,
       period_max: summary.max,
-      total_change: first === null || last === null ? null : tidy(last - first),
+      total_change: first === null || last === null ? null : tidyDifference(last - first, last),
       total_change_percent: tidyOrNull(percentChange(first, last)),
       volatility_index: summary.volatility,
       trend_direction: summary.trend,

@@ -11,9 +11,18 @@ const runRoute = createRoute({
   summary: "Runs the daily_stats aggregation now (admin token); skipped while another run holds the lock",
   security: [{ bearerAuth: [] }],
   responses: {
-    200: { content: { "application/json": { schema: envelopeOf(analysisRunSchema) } }, description: "Run outcome" },
-    401: { content: { "application/json": { schema: errorEnvelopeSchema } }, description: "No valid admin token" },
-    503: { content: { "application/json": { schema: errorEnvelopeSchema } }, description: "Database unavailable" },
+    200: {
+      content: { "application/json": { schema: envelopeOf(analysisRunSchema) } },
+      description: "Run outcome",
+    },
+    401: {
+      content: { "application/json": { schema: errorEnvelopeSchema } },
+      description: "No valid admin token",
+    },
+    503: {
+      content: { "application/json": { schema: errorEnvelopeSchema } },
+      description: "Database unavailable",
+    },
   },
 });
 

@@ -14,7 +14,10 @@ import {
 
 const errors = {
   400: { content: { "application/json": { schema: errorEnvelopeSchema } }, description: "Invalid parameter" },
-  503: { content: { "application/json": { schema: errorEnvelopeSchema } }, description: "Database unavailable" },
+  503: {
+    content: { "application/json": { schema: errorEnvelopeSchema } },
+    description: "Database unavailable",
+  },
 };
 
 const historyRoute = createRoute({
@@ -24,7 +27,10 @@ const historyRoute = createRoute({
   summary: "Rate history of one pair: OHLC points per bucket with summary statistics",
   request: { query: historyQuerySchema },
   responses: {
-    200: { content: { "application/json": { schema: envelopeOf(historyDataSchema) } }, description: "History" },
+    200: {
+      content: { "application/json": { schema: envelopeOf(historyDataSchema) } },
+      description: "History",
+    },
     ...errors,
   },
 });
@@ -36,7 +42,10 @@ const statsRoute = createRoute({
   summary: "Period statistics, technical indicators and a monthly breakdown of one pair",
   request: { query: statsQuerySchema },
   responses: {
-    200: { content: { "application/json": { schema: envelopeOf(statsDataSchema) } }, description: "Statistics" },
+    200: {
+      content: { "application/json": { schema: envelopeOf(statsDataSchema) } },
+      description: "Statistics",
+    },
     ...errors,
   },
 });
@@ -48,7 +57,10 @@ const compareRoute = createRoute({
   summary: "Compares 2 to 10 currencies over a period: change, volatility, ranks, correlations",
   request: { query: compareQuerySchema },
   responses: {
-    200: { content: { "application/json": { schema: envelopeOf(compareDataSchema) } }, description: "Comparison" },
+    200: {
+      content: { "application/json": { schema: envelopeOf(compareDataSchema) } },
+      description: "Comparison",
+    },
     ...errors,
   },
 });

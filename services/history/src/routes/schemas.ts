@@ -1,11 +1,15 @@
 import { z } from "@hono/zod-openapi";
-import { currencyCodeSchema } from "@trip/shared";
+import { CURRENCY_CODES, currencyCodeSchema } from "@trip/shared";
 import { INTERVALS, PERIODS } from "../domain/periods.ts";
 
 /** Request and response schemas of the history API: they validate, document (/openapi.json) and type. */
 
 /** A required code: absent → MISSING_PARAMETER, present but unsupported → INVALID_CURRENCY_CODE. */
-const requiredCode = () => z.string().pipe(currencyCodeSchema).openapi({ type: "string", example: "USD" });
+const requiredCode = () =>
+  z
+    .string()
+    .pipe(currencyCodeSchema)
+    .openapi({ type: "string", enum: [...CURRENCY_CODES], example: "USD" });
 const period = z.enum(PERIODS).default("1m").openapi({ description: "1d 1w 1m 3m 6m 1y", example: "1m" });
 const base = currencyCodeSchema.default("KRW").openapi({ description: "Currency the rates are priced in" });
 
@@ -21,7 +25,10 @@ export const historyQuerySchema = z.object({
 export const statsQuerySchema = z.object({ target: requiredCode(), period, base });
 
 export const compareQuerySchema = z.object({
-  targets: z.string().min(1).openapi({ description: "2 to 10 comma-separated currency codes", example: "USD,JPY" }),
+  targets: z
+    .string()
+    .min(1)
+    .openapi({ description: "2 to 10 comma-separated currency codes", example: "USD,JPY" }),
   period,
   base,
 });
@@ -140,7 +147,11 @@ export const envelopeOf = <T extends z.ZodType>(data: T) =>
 export const errorEnvelopeSchema = z
   .object({
     success: z.literal(false),
-    error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }),
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z.record(z.string(), z.unknown()).optional(),
+    }),
     timestamp: z.string(),
   })
   .openapi("ErrorEnvelope");

@@ -8,7 +8,7 @@ export const ANALYSIS_LOCK = "history-service:analysis";
  * run already recorded. Each run therefore re-reads this many ids below the watermark (a few ingestion
  * batches; re-aggregating a day is idempotent).
  */
-export const RESCAN_IDS = 5000;
+export const RESCAN_IDS = 1000;
 /** Primary-key span of one `changedDays` query, so a first run over a year of rows stays in small reads. */
 export const ID_CHUNK = 200_000;
 
@@ -47,7 +47,10 @@ export const runKeyOf = (trigger: RunTrigger, now: Date, owner: string): string 
 const foldChanges = async (deps: AnalysisJobDeps, fromId: number, toId: number): Promise<number> => {
   const byCurrency = new Map<string, string[]>();
   for (let after = fromId; after < toId; after += ID_CHUNK) {
-    for (const { currency, kstDate } of await deps.store.changedDays(after, Math.min(after + ID_CHUNK, toId))) {
+    for (const { currency, kstDate } of await deps.store.changedDays(
+      after,
+      Math.min(after + ID_CHUNK, toId),
+    )) {
       byCurrency.set(currency, [...(byCurrency.get(currency) ?? []), kstDate]);
     }
   }
@@ -74,9 +77,11 @@ export const runAnalysis = async (deps: AnalysisJobDeps, trigger: RunTrigger): P
     if (!(await store.claimRun(run_key, trigger, clock.now()))) {
       return { run_key, status: "skipped", reason: "this tick has already been analysed" };
     }
-    const fromId = Math.max(0, (await store.processedUpTo()) - RESCAN_IDS);
-    const toId = await store.latestRateId();
+    let fromId = 0;
+    let toId = 0;
     try {
+      fromId = Math.max(0, (await store.processedUpTo()) - RESCAN_IDS);
+      toId = await store.latestRateId();
       const days = await foldChanges(deps, fromId, toId);
       await store.finishRun(run_key, {
         status: "succeeded",
@@ -90,7 +95,14 @@ export const runAnalysis = async (deps: AnalysisJobDeps, trigger: RunTrigger): P
       return { run_key, status: "succeeded", from_id: fromId, to_id: toId, days_updated: days };
     } catch (err) {
       const error = err instanceof Error ? err.message : String(err);
-      await store.finishRun(run_key, { status: "failed", finishedAt: clock.now(), fromId, toId, daysUpdated: 0, error });
+      await store.finishRun(run_key, {
+        status: "failed",
+        finishedAt: clock.now(),
+        fromId,
+        toId,
+        daysUpdated: 0,
+        error,
+      });
       throw err;
     }
   } finally {

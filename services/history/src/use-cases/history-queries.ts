@@ -6,6 +6,7 @@ import { type CompareData, compareReport } from "../domain/compare-report.ts";
 import { type HistoryData, historyReport } from "../domain/history-report.ts";
 import {
   bucketCount,
+  dailyWindowCovering,
   defaultInterval,
   type Interval,
   intervalAllowed,
@@ -28,14 +29,18 @@ export const MAX_COMPARE_TARGETS = 10;
 
 const samePair = (target: string, base: string) => {
   if (target === base) {
-    throw new AppError("INVALID_CURRENCY_CODE", "target and base must be different currencies", { target, base });
+    throw new AppError("INVALID_CURRENCY_CODE", "target and base must be different currencies", {
+      target,
+      base,
+    });
   }
 };
 
 /** Reads, crosses and reports rate history. Every answer is cached until the next ingestion (or TTL). */
 export const createHistoryQueries = ({ store, cache, clock }: HistoryQueriesDeps) => {
   const read = (currency: string, query: BarQuery): Promise<Bar[]> => {
-    if (query.source === "intraday") return store.intradayBars(currency, query.bucketSeconds, query.from, query.to);
+    if (query.source === "intraday")
+      return store.intradayBars(currency, query.bucketSeconds, query.from, query.to);
     if (query.source === "raw-daily") return store.rawDailyBars(currency, query.from, query.to);
     return store.dailyStatsBars(currency, query.firstDate, query.lastDate);
   };
@@ -50,7 +55,12 @@ export const createHistoryQueries = ({ store, cache, clock }: HistoryQueriesDeps
   };
 
   return {
-    history(q: { target: string; base: string; period: Period; interval?: Interval | undefined }): Promise<HistoryData> {
+    history(q: {
+      target: string;
+      base: string;
+      period: Period;
+      interval?: Interval | undefined;
+    }): Promise<HistoryData> {
       samePair(q.target, q.base);
       const interval = q.interval ?? defaultInterval(q.period);
       if (!intervalAllowed(q.period, interval)) {
@@ -69,10 +79,10 @@ export const createHistoryQueries = ({ store, cache, clock }: HistoryQueriesDeps
       samePair(q.target, q.base);
       return cache.getOrCompute(`stats|${q.target}|${q.base}|${q.period}`, async () => {
         const now = clock.now();
-        const interval = defaultInterval(q.period);
+        const window = windowOf(q.period, defaultInterval(q.period), now);
         const [bars, dailyBars] = await Promise.all([
-          pairBars(q.target, q.base, windowOf(q.period, interval, now)),
-          interval === "daily" ? undefined : pairBars(q.target, q.base, windowOf(q.period, "daily", now)),
+          pairBars(q.target, q.base, window),
+          window.kind === "daily" ? undefined : pairBars(q.target, q.base, dailyWindowCovering(window, now)),
         ]);
         return statsReport({ ...q, bars, dailyBars: dailyBars ?? bars, now });
       });

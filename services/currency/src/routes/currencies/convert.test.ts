@@ -10,7 +10,7 @@ describe("GET /api/v1/currencies/convert", () => {
       to: "JPY",
       amount: 100,
       result: 14_737,
-      rate: 147.36842,
+      rate: 147.36842105,
       last_updated: "2026-11-27T03:00:00.000Z",
     });
   });

@@ -47,7 +47,9 @@ export const conversionSchema = z.object({
   to: z.string(),
   amount: z.number(),
   result: z.number().openapi({ description: "Rounded to the target currency's display decimals" }),
-  rate: z.number().openapi({ description: "Units of `to` per 1 unit of `from`, 8 significant digits" }),
+  rate: z.number().openapi({
+    description: "Units of `to` per 1 unit of `from`: 8 decimals, or 8 significant digits below 1",
+  }),
   last_updated: isoInstant.nullable(),
 });
 

@@ -56,7 +56,9 @@ describe("ExchangeRate-API open access (/v6/latest/KRW)", () => {
   test("another base currency or a missing timestamp is malformed", () => {
     const sample = JSON.parse(sampleBody("exchangeRateApiLatest"));
     expect(failureOf(JSON.stringify({ ...sample, base_code: "USD" })).failure).toBe("malformed");
-    expect(failureOf(JSON.stringify({ ...sample, time_last_update_unix: undefined })).failure).toBe("malformed");
+    expect(failureOf(JSON.stringify({ ...sample, time_last_update_unix: undefined })).failure).toBe(
+      "malformed",
+    );
   });
 
   test("an HTML error page or an empty body is malformed, never a crash", () => {

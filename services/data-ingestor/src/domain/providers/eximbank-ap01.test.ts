@@ -28,10 +28,13 @@ describe("Korea Eximbank AP01", () => {
   });
 
   test("after cleaning: CNH becomes CNY, JPY(100) per 1 unit, KRW and non-catalog rows ignored", () => {
-    const { accepted, ignored } = cleanQuotes(parseEximbankAp01(sampleBody("eximbankBusinessDay"), DATE).quotes, {
-      bandPercent: 10,
-      lastRates: new Map(),
-    });
+    const { accepted, ignored } = cleanQuotes(
+      parseEximbankAp01(sampleBody("eximbankBusinessDay"), DATE).quotes,
+      {
+        bandPercent: 10,
+        lastRates: new Map(),
+      },
+    );
     const byCode = new Map(accepted.map((r) => [r.code, r]));
     expect(byCode.get("CNY")?.rate).toBe(211.1);
     const jpy = byCode.get("JPY");

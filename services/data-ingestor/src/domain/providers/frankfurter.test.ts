@@ -31,12 +31,17 @@ describe("Frankfurter", () => {
     expect(snapshot.provider).toBe("frankfurter");
     expect(snapshot.observedAt.toISOString()).toBe("2026-11-26T14:59:59.999Z");
     expect(snapshot.quotes).toHaveLength(28);
-    expect(snapshot.quotes.find((q) => q.providerCode === "USD")?.krwPerQuotedUnit).toBeCloseTo(1 / 0.00068034, 6);
+    expect(snapshot.quotes.find((q) => q.providerCode === "USD")?.krwPerQuotedUnit).toBeCloseTo(
+      1 / 0.00068034,
+      6,
+    );
   });
 
   test("rates are per `amount` KRW", () => {
     const sample = JSON.parse(sampleBody("frankfurterLatest"));
-    const snapshot = parseFrankfurterLatest(JSON.stringify({ ...sample, amount: 100, rates: { USD: 0.068034 } }));
+    const snapshot = parseFrankfurterLatest(
+      JSON.stringify({ ...sample, amount: 100, rates: { USD: 0.068034 } }),
+    );
     expect(snapshot.quotes[0]?.krwPerQuotedUnit).toBeCloseTo(1 / 0.00068034, 6);
   });
 
@@ -56,17 +61,23 @@ describe("Frankfurter", () => {
   test("the not-found answer (error mode, bad range) is a provider error", () => {
     const err = failureOf(() => parseFrankfurterLatest('{"message":"not found"}'));
     expect(err.failure).toBe("provider-error");
-    expect(failureOf(() => parseFrankfurterSeries('{"message":"not found"}', "2026-01-01", "2026-01-02")).failure).toBe(
-      "provider-error",
-    );
+    expect(
+      failureOf(() => parseFrankfurterSeries('{"message":"not found"}', "2026-01-01", "2026-01-02")).failure,
+    ).toBe("provider-error");
   });
 
   test("garbage, another base or a bad date key is malformed", () => {
-    expect(failureOf(() => parseFrankfurterLatest(truncated(sampleBody("frankfurterLatest")))).failure).toBe("malformed");
+    expect(failureOf(() => parseFrankfurterLatest(truncated(sampleBody("frankfurterLatest")))).failure).toBe(
+      "malformed",
+    );
     const sample = JSON.parse(sampleBody("frankfurterLatest"));
-    expect(failureOf(() => parseFrankfurterLatest(JSON.stringify({ ...sample, base: "EUR" }))).failure).toBe("malformed");
+    expect(failureOf(() => parseFrankfurterLatest(JSON.stringify({ ...sample, base: "EUR" }))).failure).toBe(
+      "malformed",
+    );
     const badKey = JSON.stringify({ amount: 1, base: "KRW", rates: { yesterday: { USD: 0.0007 } } });
-    expect(failureOf(() => parseFrankfurterSeries(badKey, "2026-01-01", "2026-01-02")).failure).toBe("malformed");
+    expect(failureOf(() => parseFrankfurterSeries(badKey, "2026-01-01", "2026-01-02")).failure).toBe(
+      "malformed",
+    );
   });
 
   test("the empty mode (rates: {}) is an empty snapshot", () => {

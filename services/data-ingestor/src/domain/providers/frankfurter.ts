@@ -18,7 +18,12 @@ export const frankfurterSeriesPath = (from: KstDate, to: KstDate): string => `/v
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const rates = z.record(z.string(), z.unknown());
-const latestSchema = z.object({ amount: z.number().positive(), base: z.literal("KRW"), date: isoDate, rates });
+const latestSchema = z.object({
+  amount: z.number().positive(),
+  base: z.literal("KRW"),
+  date: isoDate,
+  rates,
+});
 const seriesSchema = z.object({
   amount: z.number().positive(),
   base: z.literal("KRW"),

@@ -1,0 +1,70 @@
+import { isEtagMismatch, type StateStore } from "@trip/shared";
+
+export type CreateOutcome<T> = { created: true } | { created: false; existing: T };
+
+/**
+ * Creates `key` only if it does not exist yet (first-write concurrency), store-agnostically: stores differ
+ * in how they refuse a lost first-write (Redis answers 500, others 409), so on any refusal the key is read
+ * back — present means someone else created it (or our own write landed before an error), absent means
+ * the write really failed and the error is rethrown.
+ */
+export const createIfAbsent = async <T>(
+  store: StateStore,
+  key: string,
+  value: T,
+  ttlSeconds = 0,
+): Promise<CreateOutcome<T>> => {
+  try {
+    await store.save([
+      { key, value, concurrency: "first-write", ...(ttlSeconds > 0 ? { ttlInSeconds: ttlSeconds } : {}) },
+    ]);
+    return { created: true };
+  } catch (err) {
+    const existing = await store.get<T>(key);
+    if (existing) return { created: false, existing: existing.value };
+    throw err;
+  }
+};
+
+/**
+ * Replaces `key` only if it still has `etag` (or creates it when `etag` is undefined). false when another
+ * writer got there first; the caller re-reads and decides again.
+ */
+export const compareAndSave = async <T>(
+  store: StateStore,
+  key: string,
+  value: T,
+  etag: string | undefined,
+  ttlSeconds = 0,
+): Promise<boolean> => {
+  if (etag === undefined) return (await createIfAbsent(store, key, value, ttlSeconds)).created;
+  try {
+    await store.save([
+      {
+        key,
+        value,
+        etag,
+        concurrency: "first-write",
+        ...(ttlSeconds > 0 ? { ttlInSeconds: ttlSeconds } : {}),
+      },
+    ]);
+    return true;
+  } catch (err) {
+    if (isEtagMismatch(err)) return false;
+    throw err;
+  }
+};
+
+/** Reads many keys in chunks (bulk requests stay small whatever the caller asks for). */
+export const bulkRead = async <T>(
+  store: StateStore,
+  keys: readonly string[],
+  chunkSize = 200,
+): Promise<Map<string, { value: T; etag: string | undefined }>> => {
+  const found = new Map<string, { value: T; etag: string | undefined }>();
+  for (let i = 0; i < keys.length; i += chunkSize) {
+    const part = await store.bulkGet<T>(keys.slice(i, i + chunkSize));
+    for (const [key, entry] of part) found.set(key, entry);
+  }
+  return found;
+};

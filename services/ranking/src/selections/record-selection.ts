@@ -1,0 +1,63 @@
+import { type Clock, kstDateOf } from "@trip/shared";
+import type { SelectionLogStore } from "../adapters/selection-log-store.ts";
+import { bodyOf, recordOf, type SelectionBody, samePlacement } from "../domain/selection-log.ts";
+import type { LogAppender } from "./log-appender.ts";
+
+export interface SelectionInput {
+  /** The client's idempotency key; a new id is generated when absent. */
+  selection_id?: string | undefined;
+  country_code: string;
+  currency_code: string;
+  user_hash: string | null;
+  session_id: string | null;
+  referrer: string | null;
+}
+
+export interface RecordedSelection {
+  body: SelectionBody;
+  /** true when this id had been recorded before: nothing new was counted. */
+  replayed: boolean;
+}
+
+export interface SelectionRecorder {
+  record(input: SelectionInput): Promise<RecordedSelection>;
+}
+
+/**
+ * The write path: a known id answers its stored body; a new one is appended to today's log (that is the
+ * moment it is accepted) and then gets its idempotency record. Two concurrent calls with one id may both
+ * append; the record (first-write) names one entry and the aggregator skips the other.
+ */
+export const createSelectionRecorder = (deps: {
+  store: SelectionLogStore;
+  appender: LogAppender;
+  clock: Clock;
+  newId?: () => string;
+}): SelectionRecorder => ({
+  async record(input) {
+    const selectionId = input.selection_id ?? (deps.newId ?? (() => crypto.randomUUID()))();
+    const known = await deps.store.getSelection(selectionId);
+    if (known) return { body: bodyOf(known), replayed: true };
+    const now = deps.clock.now();
+    const { placement, entry } = await deps.appender.append(
+      {
+        selection_id: selectionId,
+        country_code: input.country_code,
+        currency_code: input.currency_code,
+        user_hash: input.user_hash,
+        session_id: input.session_id,
+        referrer: input.referrer,
+        selected_at: now.toISOString(),
+      },
+      kstDateOf(now),
+    );
+    const record = recordOf(entry, placement);
+    const outcome = await deps.store.createSelection(record);
+    if (outcome.created) return { body: bodyOf(record), replayed: false };
+    // The aggregator adopted our entry first (same placement), or a concurrent retry won the record.
+    return {
+      body: bodyOf(outcome.existing),
+      replayed: !samePlacement(outcome.existing.placement, placement),
+    };
+  },
+});
