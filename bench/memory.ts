@@ -1,6 +1,7 @@
 /** 5. Memory: RSS of each service and each sidecar, found by the port it listens on. */
-import type { BenchResult } from "./lib/result.ts";
+
 import { round } from "./lib/load.ts";
+import type { BenchResult } from "./lib/result.ts";
 import { pidListeningOn, rssMb } from "./lib/stack.ts";
 
 const PROCESSES: Record<string, number> = {

@@ -16,10 +16,13 @@ export const ratesRead = async ({ rounds = 3, seconds = 10 } = {}): Promise<Benc
   const body = await (await fetch(latestUrl)).text();
   const bodyFile = join(REPO, ".run", "bench-latest-body.json");
   writeFileSync(bodyFile, body);
-  const baseline = Bun.spawn(["bun", join(import.meta.dir, "lib", "baseline-server.ts"), String(BASELINE_PORT), bodyFile], {
-    stdout: "ignore",
-    stderr: "inherit",
-  });
+  const baseline = Bun.spawn(
+    ["bun", join(import.meta.dir, "lib", "baseline-server.ts"), String(BASELINE_PORT), bodyFile],
+    {
+      stdout: "ignore",
+      stderr: "inherit",
+    },
+  );
   try {
     await Bun.sleep(500);
     const ratios: number[] = [];
@@ -27,7 +30,11 @@ export const ratesRead = async ({ rounds = 3, seconds = 10 } = {}): Promise<Benc
     const baselineRps: number[] = [];
     for (let i = 0; i < rounds; i++) {
       const service = await runLoad({ url: latestUrl, connections: 64, duration: seconds });
-      const bare = await runLoad({ url: `http://127.0.0.1:${BASELINE_PORT}/`, connections: 64, duration: seconds });
+      const bare = await runLoad({
+        url: `http://127.0.0.1:${BASELINE_PORT}/`,
+        connections: 64,
+        duration: seconds,
+      });
       serviceRps.push(service.rps_mean);
       baselineRps.push(bare.rps_mean);
       ratios.push(service.rps_mean / bare.rps_mean);

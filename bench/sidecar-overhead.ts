@@ -18,14 +18,28 @@ export const sidecarOverhead = async ({ seconds = 10 } = {}): Promise<BenchResul
   if (res.status !== 200) throw new Error(`state read through the sidecar answered ${res.status}`);
   const bodyFile = join(REPO, ".run", "bench-state-body.json");
   writeFileSync(bodyFile, body);
-  const baseline = Bun.spawn(["bun", join(import.meta.dir, "lib", "baseline-server.ts"), String(BASELINE_PORT), bodyFile], {
-    stdout: "ignore",
-    stderr: "inherit",
-  });
+  const baseline = Bun.spawn(
+    ["bun", join(import.meta.dir, "lib", "baseline-server.ts"), String(BASELINE_PORT), bodyFile],
+    {
+      stdout: "ignore",
+      stderr: "inherit",
+    },
+  );
   try {
     await Bun.sleep(500);
-    const viaSidecar = await runLoad({ url, connections: 16, duration: seconds, overallRate: 1000, headers: { "dapr-api-token": token } });
-    const bare = await runLoad({ url: `http://127.0.0.1:${BASELINE_PORT}/`, connections: 16, duration: seconds, overallRate: 1000 });
+    const viaSidecar = await runLoad({
+      url,
+      connections: 16,
+      duration: seconds,
+      overallRate: 1000,
+      headers: { "dapr-api-token": token },
+    });
+    const bare = await runLoad({
+      url: `http://127.0.0.1:${BASELINE_PORT}/`,
+      connections: 16,
+      duration: seconds,
+      overallRate: 1000,
+    });
     return {
       name: "sidecar overhead",
       target: "report only (published Dapr figure: about +1 ms at p90 for a state read at 1,000 rps)",

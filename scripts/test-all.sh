@@ -65,7 +65,7 @@ run_suite "lint: biome" check bunx biome check .
 run_suite "typecheck: workspaces" check bun run --filter '*' typecheck
 run_suite "typecheck: scripts and tests" check bunx tsc -p tsconfig.json
 
-for dir in packages/shared services/* tools/*; do
+for dir in packages/shared services/* tools/* web; do
   [ -f "$dir/package.json" ] || continue
   if grep -q '"test":' "$dir/package.json"; then
     run_suite "unit: $dir" bun bash -c "cd '$dir' && bun run test"

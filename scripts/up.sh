@@ -23,7 +23,7 @@ bash scripts/setup.sh
 bash scripts/infra.sh start "${infra_flags[@]}"
 source scripts/infra/common.sh
 
-app_ports=(8001 8002 8003 8004)
+app_ports=(8001 8002 8003 8004 8080)
 apps_healthy() {
   local port
   for port in "${app_ports[@]}"; do http_ok "http://127.0.0.1:$port/health" || return 1; done
@@ -37,6 +37,10 @@ if running dapr-run dapr; then
   fi
 else
   bun scripts/lib/render-resources.ts --profile "$profile" --out "$run_dir/resources"
+  if ! bun run --cwd web build >"$log_dir/web-build.log" 2>&1; then
+    echo "web build failed (see .run/logs/web-build.log)" >&2
+    exit 1
+  fi
   echo "$profile" >"$run_dir/profile"
   # daprd and the apps inherit these from `dapr run`; see dapr/dapr.yaml.
   DAPR_API_TOKEN=$(secret dapr-api-token)
@@ -70,6 +74,7 @@ done
 
 cat <<URLS
 Trip Service is up (profile $profile):
+  traveller's page  http://127.0.0.1:8080/          sidecar http://127.0.0.1:3580
   currency-service  http://127.0.0.1:8001/docs   sidecar http://127.0.0.1:3501
   ranking-service   http://127.0.0.1:8002/docs   sidecar http://127.0.0.1:3502
   history-service   http://127.0.0.1:8003/docs   sidecar http://127.0.0.1:3503

@@ -22,7 +22,10 @@ const requests =
             if (paths) out.path = paths[n % paths.length];
             if (bodies) {
               const body = bodies[n % bodies.length];
-              out.body = (typeof body === "string" ? body : JSON.stringify(body)).replaceAll("{{n}}", String(n));
+              out.body = (typeof body === "string" ? body : JSON.stringify(body)).replaceAll(
+                "{{n}}",
+                String(n),
+              );
             }
             return out;
           },

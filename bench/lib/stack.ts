@@ -37,8 +37,9 @@ export const rssMb = (pid: number): number | undefined => {
   return match ? Number(match[1]) / 1024 : undefined;
 };
 
-export const getJson = async <T = any>(url: string, init?: RequestInit): Promise<T> => {
+export const getJson = async <T = unknown>(url: string, init?: RequestInit): Promise<T> => {
   const res = await fetch(url, init);
-  if (!res.ok) throw new Error(`${init?.method ?? "GET"} ${url} → ${res.status}: ${(await res.text()).slice(0, 200)}`);
+  if (!res.ok)
+    throw new Error(`${init?.method ?? "GET"} ${url} → ${res.status}: ${(await res.text()).slice(0, 200)}`);
   return (await res.json()) as T;
 };

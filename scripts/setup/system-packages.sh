@@ -12,6 +12,12 @@ need mariadb mariadb-client
 need java openjdk-17-jre-headless
 need mvn maven
 need curl curl
+need chromium chromium
+need ss iproute2
+# Packages without a command of their own (fonts for the browser tests' screenshots).
+need_pkg() { dpkg -s "$1" >/dev/null 2>&1 || missing+=("$1"); }
+need_pkg fonts-noto-cjk
+need_pkg fonts-noto-color-emoji
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi

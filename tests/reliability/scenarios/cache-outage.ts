@@ -14,7 +14,7 @@ import { exactDailyCounts } from "../support/ranking-counts.ts";
 import { redisCli, redisKeys } from "../support/redis-cli.ts";
 import { countsByCountry } from "../support/selection-load.ts";
 import { STACK, serviceOf } from "../support/stack-env.ts";
-import { scenario, type Tally } from "../support/summary.ts";
+import { SOAK, scenario, type Tally } from "../support/summary.ts";
 
 const latest = () => getJson(`${STACK.currency}/api/v1/currencies/latest?symbols=USD,JPY`);
 
@@ -41,7 +41,7 @@ const currencyServesFromDatabase = async (tally: Tally) => {
   expect(fromDatabase.json.data.rates.USD).toBeGreaterThan(0);
   // "/ready stays ready": sampled for a few seconds, every answer must be 200.
   const notReady: string[] = [];
-  for (let i = 0; i < 10; i++) {
+  for (let i = 0; i < (SOAK ? 60 : 10); i++) {
     const ready = await getJson(`${STACK.currency}/ready`);
     if (ready.status !== 200) notReady.push(`${ready.status} ${ready.text.slice(0, 300)}`);
     await Bun.sleep(500);

@@ -15,7 +15,10 @@ export interface ReplicaPorts {
   metrics: number;
 }
 
-/** Spare ports of replica slot `slot` (1..9): 187x0 app, 137x1.. sidecar. Other suites use 180xx/135xx. */
+/**
+ * Spare ports of replica slot `slot` (1..9): app 1870<slot>; daprd http 1370<slot>, grpc 1371<slot>,
+ * internal grpc 1372<slot>, metrics 1373<slot>. Other suites use 180xx/135xx.
+ */
 export const replicaPorts = (slot: number): ReplicaPorts => ({
   app: 18_700 + slot,
   http: 13_700 + slot,

@@ -32,29 +32,24 @@ export const sqlDatabase = (binding: OutputBinding): SqlDatabase => ({
   },
 });
 
-const DECIMAL_TEXT = /^\s*-?\d+(\.\d+)?\s*$/;
-
 /**
- * The text of a DECIMAL column. daprd 1.16's bindings.mysql hands DECIMAL (and SUM) values over as raw
- * bytes, which arrive JSON-encoded as base64 (`"MTM5Mi40NQ=="` for `1392.45`). Plain decimal text is
- * never valid base64 of a number (base64 of a digit or `-` starts with L, M, N or O), so both are accepted.
- */
-const decimalText = (text: string): string => {
-  if (DECIMAL_TEXT.test(text) || !/^([A-Za-z0-9+/]{4})*[A-Za-z0-9+/]{2,4}={0,2}$/.test(text)) return text;
-  const decoded = atob(text.padEnd(Math.ceil(text.length / 4) * 4, "="));
-  return DECIMAL_TEXT.test(decoded) ? decoded : text;
-};
-
-/**
- * DECIMAL columns arrive as strings (plain or base64, see above); this parses one deliberately.
- * `null` stays `null`.
- * @example decimal("1392.4500") // 1392.45; decimal("MTM5Mi40NQ==") // 1392.45
+ * DECIMAL columns must be selected as text: `CAST(rate AS CHAR) AS rate`. daprd 1.16's bindings.mysql
+ * (go-sql-driver 1.7) scans a NOT NULL DECIMAL into a raw byte buffer that the driver reuses from row to
+ * row, and sends it base64-encoded — in multi-row results many values are silently wrong. A cast column
+ * arrives as a plain string; this parses it deliberately and refuses anything else (a base64 value
+ * throws instead of becoming a wrong number). `null`, a missing column and `""` (how the binding renders
+ * a NULL cast to text) are `null`.
+ * @example decimal("1392.4500") // 1392.45
  */
 export const decimal = (value: unknown): number | null => {
-  if (value === null || value === undefined) return null;
-  const n = typeof value === "number" ? value : Number(decimalText(String(value)));
-  if (!Number.isFinite(n)) throw new TypeError(`not a decimal: ${String(value)}`);
-  return n;
+  if (value === null || value === undefined || value === "") return null;
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new TypeError(`not a decimal: ${value}`);
+    return value;
+  }
+  const text = String(value).trim();
+  if (!/^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(text)) throw new TypeError(`not a decimal: ${text}`);
+  return Number(text);
 };
 
 /** A DATETIME column (UTC, `YYYY-MM-DD HH:MM:SS[.fff]` or RFC 3339) as a Date. */

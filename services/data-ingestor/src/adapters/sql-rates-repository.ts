@@ -23,8 +23,9 @@ const paramsOf = (row: RateRow): SqlParam[] => [
   row.batchId,
 ];
 
-// The newest observation per currency (loose index scan on (currency, observed_at)), then its rate.
-const LAST_RATES_SQL = `SELECT r.currency AS currency, r.rate AS rate
+// The newest observation per currency (loose index scan on (currency, observed_at)), then its rate —
+// as text: a DECIMAL column comes through daprd 1.16's bindings.mysql as reused raw bytes (shared sql.ts).
+const LAST_RATES_SQL = `SELECT r.currency AS currency, CAST(r.rate AS CHAR) AS rate
   FROM exchange_rates r
   JOIN (SELECT currency, MAX(observed_at) AS observed_at FROM exchange_rates GROUP BY currency) m
     ON m.currency = r.currency AND m.observed_at = r.observed_at`;

@@ -37,11 +37,17 @@ const runOf = (row: RunRow): IngestRun => ({
 
 const clip = (text: string | null, max: number): string | null => (text === null ? null : text.slice(0, max));
 
+// SUM() is DECIMAL, which daprd 1.16's bindings.mysql hands over as raw bytes (see shared sql.ts):
+// every sum is cast to a signed integer in SQL.
 const TOTALS_SQL = `SELECT COUNT(*) AS runs,
-  COALESCE(SUM(status = 'succeeded'), 0) AS succeeded, COALESCE(SUM(status = 'partial'), 0) AS partial,
-  COALESCE(SUM(status = 'unchanged'), 0) AS unchanged, COALESCE(SUM(status = 'failed'), 0) AS failed,
-  COALESCE(SUM(status = 'skipped'), 0) AS skipped, COALESCE(SUM(inserted), 0) AS rows_inserted,
-  COALESCE(SUM(skipped), 0) AS rows_skipped, COALESCE(SUM(rejected), 0) AS rows_rejected
+  CAST(COALESCE(SUM(status = 'succeeded'), 0) AS SIGNED) AS succeeded,
+  CAST(COALESCE(SUM(status = 'partial'), 0) AS SIGNED) AS partial,
+  CAST(COALESCE(SUM(status = 'unchanged'), 0) AS SIGNED) AS unchanged,
+  CAST(COALESCE(SUM(status = 'failed'), 0) AS SIGNED) AS failed,
+  CAST(COALESCE(SUM(status = 'skipped'), 0) AS SIGNED) AS skipped,
+  CAST(COALESCE(SUM(inserted), 0) AS SIGNED) AS rows_inserted,
+  CAST(COALESCE(SUM(skipped), 0) AS SIGNED) AS rows_skipped,
+  CAST(COALESCE(SUM(rejected), 0) AS SIGNED) AS rows_rejected
   FROM ingest_runs`;
 
 /** `ingest_runs` through the `trip-db` binding. The INSERT IGNORE of `claim` is where a tick is won. */
@@ -92,7 +98,6 @@ export const sqlRunsRepository = (db: SqlDatabase): RunsRepository => ({
   },
   async totals(): Promise<RunTotals> {
     const [row = {}] = await db.query<RunRow>(TOTALS_SQL);
-    // SUM() is DECIMAL: the binding sends it as base64 text, which `decimal` reads.
     const n = (key: string) => decimal(row[key] ?? 0) ?? 0;
     return {
       runs: n("runs"),
