@@ -92,6 +92,17 @@ for suite in "${suites[@]}"; do
   run_suite "integration: tests/$suite" bun bun test --timeout 60000 "./tests/$suite"
 done
 
+# The event paths once more with Kafka as the broker (components/kafka, the production choice): the apps
+# restart on that profile and the suites that publish and consume events end to end run again.
+# Only when this script started the stack itself (a stack someone else started is left as it is).
+if [ "${STACK_PROFILE:-local}" = local ] && [ "${KAFKA_PASS:-1}" = 1 ] && [[ " ${started[*]} " == *" stack "* ]]; then
+  stack_stop
+  run_suite "stack: up.sh --profile kafka" check bash scripts/up.sh --profile kafka
+  for suite in ingestion currency; do
+    run_suite "integration (kafka): tests/$suite" bun bun test --timeout 60000 "./tests/$suite"
+  done
+fi
+
 echo
 printf '%-34s %7s %7s %7s  %s\n' "suite" "passed" "failed" "time" "result"
 printf '%s\n' "${rows[@]}"

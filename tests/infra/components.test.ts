@@ -82,6 +82,7 @@ describe("run template", () => {
       [APP_IDS.ranking, 8002, 3502, 50002],
       [APP_IDS.history, 8003, 3503, 50003],
       [APP_IDS.ingestor, 8004, 3504, 50004],
+      [APP_IDS.web, 8080, 3580, 50080],
     ];
     for (const [appId, app, http, grpc] of expected) {
       expect(template).toMatch(
@@ -94,7 +95,8 @@ describe("run template", () => {
 
   test("no sidecar metrics port collides with the local Kafka broker or controller", () => {
     const metricsPorts = [...template.matchAll(/^ {4}metricsPort: (\d+)/gm)].map((match) => Number(match[1]));
-    expect(metricsPorts).toHaveLength(4);
+    expect(metricsPorts).toHaveLength(5);
+    expect(new Set(metricsPorts).size).toBe(5);
     for (const port of metricsPorts) expect([9092, 9093, 6380, 3307, 8090]).not.toContain(port);
   });
 });

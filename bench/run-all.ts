@@ -1,0 +1,57 @@
+/**
+ * Runs the benchmarks against the running stack (scripts/up.sh) and prints every figure as JSON and as a
+ * table. Each figure is a ratio or a percentile measured in the same run as its baseline.
+ *   bun bench/run-all.ts                      all of them (history loads ~7.6M rows: several minutes)
+ *   bun bench/run-all.ts rates-read memory    only those
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { historyYear } from "./history-year.ts";
+import { ingestToServed } from "./ingest-to-served.ts";
+import type { BenchResult } from "./lib/result.ts";
+import { REPO, runningProfile } from "./lib/stack.ts";
+import { memory } from "./memory.ts";
+import { ratesRead } from "./rates-read.ts";
+import { selectionsWrite } from "./selections-write.ts";
+import { sidecarOverhead } from "./sidecar-overhead.ts";
+
+const BENCHES: Record<string, () => Promise<BenchResult>> = {
+  "rates-read": () => ratesRead(),
+  "sidecar-overhead": () => sidecarOverhead(),
+  "selections-write": () => selectionsWrite(),
+  "history-year": () => historyYear(),
+  // Last: it moves the FX sandbox's market clock forward.
+  "ingest-to-served": () => ingestToServed(),
+  memory: () => memory(),
+};
+
+const chosen = process.argv.slice(2);
+const names = chosen.length > 0 ? chosen : Object.keys(BENCHES);
+const results: BenchResult[] = [];
+for (const name of names) {
+  const bench = BENCHES[name];
+  if (!bench) throw new Error(`unknown benchmark ${name}; known: ${Object.keys(BENCHES).join(", ")}`);
+  console.error(`… ${name}`);
+  try {
+    results.push(await bench());
+  } catch (err) {
+    results.push({ name, target: "-", met: false, figures: { error: String(err) } });
+  }
+}
+
+const report = {
+  measured_at: new Date().toISOString(),
+  profile: runningProfile(),
+  machine: { cpus: navigator.hardwareConcurrency, bun: Bun.version },
+  results,
+};
+mkdirSync(join(REPO, ".run", "bench"), { recursive: true });
+writeFileSync(join(REPO, ".run", "bench", "latest.json"), JSON.stringify(report, null, 2));
+console.log(JSON.stringify(report, null, 2));
+console.log("\n| benchmark | target | met | figures |\n|---|---|---|---|");
+for (const r of results) {
+  const figures = Object.entries(r.figures)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(", ");
+  console.log(`| ${r.name} | ${r.target} | ${r.met === null ? "n/a" : r.met ? "yes" : "NO"} | ${figures} |`);
+}
