@@ -34,6 +34,7 @@ export {
   type Subscription,
   subscription,
 } from "./http/dapr-routes.ts";
+export { errorEnvelopeSchema, successEnvelopeSchema } from "./http/envelope-schemas.ts";
 export { errorHandler } from "./http/error-handler.ts";
 export {
   type DependencyCheck,

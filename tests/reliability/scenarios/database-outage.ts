@@ -62,11 +62,13 @@ const whileDatabaseDown = async (tally: Tally, servedBefore: Awaited<ReturnType<
   tally.inputsTried += 1;
   claims.equal("cron-ingest tick answer", tick.status, 200);
   const failedAfter = await metricValue(STACK.ingestor, "ingest_runs_total", { status: "failed" });
+  // ingest_runs is in MariaDB: the failed tick is recorded in the metric (the manual run answered 503).
   claims.that(
-    "both failed runs recorded in ingest_runs_total{status=failed}",
-    failedAfter >= failedBefore + 2,
+    "the failed tick recorded in ingest_runs_total{status=failed}",
+    failedAfter >= failedBefore + 1,
     `${failedBefore} → ${failedAfter}`,
   );
+  tally.notes.push(`ingest_runs_total{status="failed"} ${failedBefore} → ${failedAfter}`);
   claims.equal("history /ready", (await getJson(`${STACK.history}/ready`)).status, 503);
   claims.equal(
     "ingestor /health status",

@@ -55,6 +55,14 @@ export const recordedRun = (
   return row ? { status: String(row[0]), error: String(row[1]), inserted: Number(row[2]) } : undefined;
 };
 
+/** exchange_rates rows observed at one instant (ISO-8601 from a run answer). */
+export const rowsObservedAt = (iso: string): number => {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) throw new Error(`not an instant: ${iso}`);
+  const sql = at.toISOString().replace("T", " ").slice(0, 23);
+  return Number(mariadb(`SELECT COUNT(*) FROM exchange_rates WHERE observed_at = '${sql}'`)[0]?.[0] ?? 0);
+};
+
 /** Rows that would break the unique observation key (must always be zero). */
 export const duplicateRateRows = (): number =>
   Number(

@@ -19,6 +19,8 @@ export interface PublicRoute {
   bodyProperties: string[] | undefined;
   requiresAdmin: boolean;
   documentedStatuses: number[];
+  /** The same route reached through the web app's /api/v1 gateway. */
+  viaGateway?: boolean;
 }
 
 type Json = Record<string, JsonAny>;

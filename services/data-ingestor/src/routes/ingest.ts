@@ -1,5 +1,12 @@
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { AppError, type Clock, ok, requireBearer } from "@trip/shared";
+import { createRoute, type OpenAPIHono, type z } from "@hono/zod-openapi";
+import {
+  AppError,
+  type Clock,
+  errorEnvelopeSchema,
+  ok,
+  requireBearer,
+  successEnvelopeSchema,
+} from "@trip/shared";
 import type { FailureSource } from "../domain/ingest-run.ts";
 import type { IngestApi } from "../jobs/ingest-api.ts";
 import {
@@ -9,17 +16,8 @@ import {
   ingestStatusSchema,
 } from "../schemas/ingest-schemas.ts";
 
-const envelope = <S extends z.ZodType>(data: S) =>
-  z.object({ success: z.literal(true), data, timestamp: z.string(), version: z.literal("v1") });
-const errorEnvelope = z.object({
-  success: z.literal(false),
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    details: z.record(z.string(), z.unknown()).optional(),
-  }),
-  timestamp: z.string(),
-});
+const envelope = successEnvelopeSchema;
+const errorEnvelope = errorEnvelopeSchema;
 const json = <S extends z.ZodType>(schema: S, description: string) => ({
   content: { "application/json": { schema } },
   description,

@@ -140,18 +140,5 @@ export const analysisRunSchema = z
   })
   .openapi("AnalysisRun");
 
-/** The contract's success envelope around `data`. */
-export const envelopeOf = <T extends z.ZodType>(data: T) =>
-  z.object({ success: z.literal(true), data, timestamp: z.string(), version: z.literal("v1") });
-
-export const errorEnvelopeSchema = z
-  .object({
-    success: z.literal(false),
-    error: z.object({
-      code: z.string(),
-      message: z.string(),
-      details: z.record(z.string(), z.unknown()).optional(),
-    }),
-    timestamp: z.string(),
-  })
-  .openapi("ErrorEnvelope");
+/** The contract's envelopes, defined once in the shared package. */
+export { errorEnvelopeSchema, successEnvelopeSchema as envelopeOf } from "@trip/shared";

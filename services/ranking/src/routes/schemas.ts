@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { errorEnvelopeSchema, successEnvelopeSchema } from "@trip/shared";
 import { RANKING_PERIODS, STATS_PERIODS } from "../domain/kst-windows.ts";
 import { SELECTION_ID_PATTERN } from "../domain/selection-log.ts";
 
@@ -7,21 +8,9 @@ const kstDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .openapi({ example: "2026-11-27" });
 
-/** Success envelope around `data` (contract §2). */
-export const envelope = <T extends z.ZodType>(data: T) =>
-  z.object({ success: z.literal(true), data, timestamp: z.string(), version: z.literal("v1") });
-
-export const errorEnvelope = z
-  .object({
-    success: z.literal(false),
-    error: z.object({
-      code: z.string(),
-      message: z.string(),
-      details: z.record(z.string(), z.unknown()).optional(),
-    }),
-    timestamp: z.string(),
-  })
-  .openapi("ErrorEnvelope");
+/** The contract's envelopes (§2), defined once in the shared package. */
+export const envelope = successEnvelopeSchema;
+export const errorEnvelope = errorEnvelopeSchema;
 
 export const errorResponse = (description: string) => ({
   description,

@@ -1,25 +1,16 @@
 import { z } from "@hono/zod-openapi";
+import { errorEnvelopeSchema, successEnvelopeSchema } from "@trip/shared";
 
 const isoInstant = z.string().openapi({ example: "2026-11-27T03:00:00.000Z" });
 const source = z.enum(["cache", "database"]).openapi({
   description: "cache: the cache store or the service's in-process copy of it; database: MariaDB fallback",
 });
 
-/** The success envelope around `data`. */
+/** The success envelope around `data`, named for /openapi.json. */
 export const envelope = <T extends z.ZodType>(data: T, name: string) =>
-  z.object({ success: z.literal(true), data, timestamp: isoInstant, version: z.literal("v1") }).openapi(name);
+  successEnvelopeSchema(data).openapi(name);
 
-export const errorEnvelope = z
-  .object({
-    success: z.literal(false),
-    error: z.object({
-      code: z.string().openapi({ example: "INVALID_CURRENCY_CODE" }),
-      message: z.string(),
-      details: z.record(z.string(), z.unknown()).optional(),
-    }),
-    timestamp: isoInstant,
-  })
-  .openapi("ErrorEnvelope");
+export const errorEnvelope = errorEnvelopeSchema;
 
 /** Error responses every currency route can answer with. */
 export const errorResponses = (statuses: Record<number, string>) =>
