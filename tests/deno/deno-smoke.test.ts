@@ -38,13 +38,16 @@ describe("the four services start unmodified under Deno 2", () => {
   for (const service of SERVICES) {
     test(`${service.id} serves /health, /openapi.json and the error envelope under deno serve`, async () => {
       const port = freePort();
-      const proc = Bun.spawn([deno, "serve", "-A", "--port", String(port), "src/main.ts"], {
-        cwd: join(REPO_ROOT, "services", service.dir),
-        // A sidecar port nothing listens on: the app must start and report itself degraded.
-        env: { ...process.env, PORT: String(port), DAPR_HTTP_PORT: "1", LOG_LEVEL: "error", NO_COLOR: "1" },
-        stdout: "ignore",
-        stderr: "pipe",
-      });
+      const proc = Bun.spawn(
+        [deno, "serve", "-A", "--host", "127.0.0.1", "--port", String(port), "src/main.ts"],
+        {
+          cwd: join(REPO_ROOT, "services", service.dir),
+          // A sidecar port nothing listens on: the app must start and report itself degraded.
+          env: { ...process.env, PORT: String(port), DAPR_HTTP_PORT: "1", LOG_LEVEL: "error", NO_COLOR: "1" },
+          stdout: "ignore",
+          stderr: "pipe",
+        },
+      );
       started.push(proc);
       const health = await waitFor(
         `${service.id} under deno`,

@@ -7,6 +7,7 @@
  */
 import "./scenarios/provider-faults.ts";
 import "./scenarios/access-control.ts";
+import "./scenarios/loopback-only.ts";
 import "./scenarios/input-fuzzing.ts";
 import "./scenarios/injection-strings.ts";
 import "./scenarios/rate-limiting.ts";

@@ -4,6 +4,9 @@ import { z } from "zod";
 export const baseEnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535),
   DAPR_HTTP_PORT: z.coerce.number().int().min(1).max(65535).default(3500),
+  /** Interface the app listens on. In a pod it must be all interfaces (kubelet probes the pod IP);
+   * the local run template sets 127.0.0.1 so nothing is reachable from off the machine. */
+  HOST: z.string().default("0.0.0.0"),
   DAPR_HOST: z.string().default("127.0.0.1"),
   DAPR_API_TOKEN: z.string().min(1).optional(),
   APP_API_TOKEN: z.string().min(1).optional(),

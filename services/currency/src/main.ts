@@ -46,4 +46,4 @@ const app = createApp({
 
 log.info("listening", { port: config.PORT });
 
-export default { port: config.PORT, fetch: app.fetch };
+export default { port: config.PORT, hostname: config.HOST, fetch: app.fetch };

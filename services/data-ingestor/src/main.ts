@@ -97,4 +97,4 @@ void applyMigrationsWhenReady(db, log, clock);
 log.info("listening", { port: config.PORT, provider: config.FX_PROVIDER });
 
 // Bun closes a connection idle for 10 s by default; a run waits up to FX_TIMEOUT_MS for the provider.
-export default { port: config.PORT, fetch: app.fetch, idleTimeout: 120 };
+export default { port: config.PORT, hostname: config.HOST, fetch: app.fetch, idleTimeout: 120 };

@@ -63,4 +63,4 @@ void applyMigrationsWhenReady(rawDb, log, clock).then(async () => {
 
 log.info("listening", { port: config.PORT });
 
-export default { port: config.PORT, fetch: app.fetch };
+export default { port: config.PORT, hostname: config.HOST, fetch: app.fetch };

@@ -78,4 +78,4 @@ void catchUpAtStart();
 
 log.info("listening", { port: config.PORT, replica });
 
-export default { port: config.PORT, fetch: app.fetch };
+export default { port: config.PORT, hostname: config.HOST, fetch: app.fetch };

@@ -29,4 +29,10 @@ console.log(
 );
 
 /** Bun serves the default export; idleTimeout leaves room for `slow` answers up to 120 s. */
-export default { port: config.PORT, idleTimeout: 255, development: false, fetch: app.fetch };
+export default {
+  port: config.PORT,
+  hostname: "127.0.0.1",
+  idleTimeout: 255,
+  development: false,
+  fetch: app.fetch,
+};

@@ -124,3 +124,13 @@ describe("gateway failures", () => {
     expect(calls.length).toBe(0);
   });
 });
+
+describe("malformed paths", () => {
+  test("a path segment with control characters is the client's 400, never forwarded", async () => {
+    const { app, calls } = buildTestApp(() => ok({}));
+    const res = await app.request("/api/v1/currencies/%00%01%1f");
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("DATA_VALIDATION_ERROR");
+    expect(calls).toHaveLength(0);
+  });
+});

@@ -80,6 +80,11 @@ export const registerGateway = (app: ServiceApp, deps: GatewayDeps): void => {
     const appId = upstreamFor(c.req.path);
     if (!appId) throw new AppError("NOT_FOUND", `No API route for ${c.req.method} ${c.req.path}`);
     const url = new URL(c.req.url);
+    // No API path segment may hold control characters (%00-%1F, %7F): the sidecar refuses such a URL
+    // outright, which would read as the service being down. It is the client's malformed request.
+    if (/%(?:[01][0-9a-f]|7f)/i.test(url.pathname)) {
+      throw new AppError("DATA_VALIDATION_ERROR", "The request path contains control characters");
+    }
     const method = c.req.method;
     const body = method === "GET" || method === "HEAD" ? undefined : await c.req.text();
     let res: Response;

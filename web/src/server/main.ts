@@ -22,4 +22,4 @@ const app = createWebApp({
 
 log.info("listening", { port: config.PORT, dist: config.DIST_DIR, assets: assets.size });
 
-export default { port: config.PORT, fetch: app.fetch };
+export default { port: config.PORT, hostname: config.HOST, fetch: app.fetch };

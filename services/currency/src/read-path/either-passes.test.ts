@@ -15,4 +15,12 @@ describe("eitherPasses (readiness: the cache or the database must answer)", () =
   test("neither answering is not ready", async () => {
     expect(await eitherPasses(throws, fails)()).toBe(false);
   });
+  test("answers as soon as one store passes, even while the other hangs (Redis down → sidecar timeout)", async () => {
+    const hangs = () => new Promise<boolean>(() => {});
+    const result = await Promise.race([
+      eitherPasses(hangs, passes)(),
+      Bun.sleep(500).then(() => "timed out"),
+    ]);
+    expect(result).toBe(true);
+  });
 });

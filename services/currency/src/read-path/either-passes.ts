@@ -5,7 +5,16 @@
  */
 export const eitherPasses =
   (...checks: (() => Promise<boolean>)[]) =>
-  async (): Promise<boolean> => {
-    const results = await Promise.all(checks.map((check) => check().catch(() => false)));
-    return results.some(Boolean);
-  };
+  (): Promise<boolean> =>
+    // True as soon as one passes: a store that hangs (Redis down → sidecar timeout) must not hold up
+    // the answer when the other store already said yes.
+    new Promise((resolve) => {
+      let pending = checks.length;
+      if (pending === 0) resolve(false);
+      const settle = (passed: boolean) => {
+        pending -= 1;
+        if (passed) resolve(true);
+        else if (pending === 0) resolve(false);
+      };
+      for (const check of checks) check().then(settle, () => settle(false));
+    });
