@@ -76,11 +76,20 @@ const runAnalysis = async () => {
   if (!res.ok) throw new Error(`history analysis run → ${res.status}`);
 };
 
-export const historyYear = async ({ keep = false, seconds = 10 } = {}): Promise<BenchResult> => {
+export const historyYear = async ({
+  keep = false,
+  seconds = 10,
+  currencyCount = FOREIGN_CURRENCY_CODES.length,
+} = {}): Promise<BenchResult> => {
   const token = secrets()["dapr-api-token"] ?? "";
+  const loaded = FOREIGN_CURRENCY_CODES.slice(0, Math.max(10, currencyCount));
   // End a day ago, on a 2-minute step, so the rows never collide with live ingestion.
   const endMs = Math.floor((Date.now() - 86_400_000) / STEP_MS) * STEP_MS;
-  const load = await loadYear(token, FOREIGN_CURRENCY_CODES, endMs);
+  // BENCH_HISTORY_SKIP_LOAD=1 reuses rows a previous run kept (provider 'bench').
+  const load =
+    process.env.BENCH_HISTORY_SKIP_LOAD === "1"
+      ? { rows: 0, seconds: Number.NaN }
+      : await loadYear(token, loaded, endMs);
   const analysisStarted = performance.now();
   await runAnalysis();
   const analysisSeconds = (performance.now() - analysisStarted) / 1000;
@@ -91,7 +100,7 @@ export const historyYear = async ({ keep = false, seconds = 10 } = {}): Promise<
   ]);
   const query = await runLoad({ url: `${URLS.history}/`, paths, connections: 16, duration: seconds });
   if (!keep) {
-    for (const currency of FOREIGN_CURRENCY_CODES) {
+    for (const currency of loaded) {
       await exec(token, "DELETE FROM exchange_rates WHERE provider = 'bench' AND currency = ?", [currency]);
     }
     await runAnalysis();
@@ -101,6 +110,7 @@ export const historyYear = async ({ keep = false, seconds = 10 } = {}): Promise<
     target: "p99 ≤ 100 ms for period=1y and 1m on 10 currencies at 16 connections",
     met: query.latency_ms.p99 <= 100 && query.non2xx === 0,
     figures: {
+      currencies_loaded: loaded.length,
       rows_loaded: load.rows,
       load_seconds: round(load.seconds, 1),
       load_rows_per_s: Math.round(load.rows / load.seconds),

@@ -29,7 +29,7 @@ export const selectionsWrite = async ({ seconds = 30, rate = 2000 } = {}): Promi
       headers: { "content-type": "application/json" },
       bodies: countries.map((country_code) => ({ country_code, selection_id: `bench-${run}-{{n}}` })),
       connections: 64,
-      duration: seconds,
+      amount: rate * seconds,
       overallRate: rate,
     });
     await recomputeNow(replica);

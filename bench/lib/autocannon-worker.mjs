@@ -36,7 +36,9 @@ const requests =
 const result = await autocannon({
   url: options.url,
   connections: options.connections ?? 10,
-  duration: options.duration ?? 10,
+  // A fixed number of requests (`amount`) instead of a duration: every response is then counted, none
+  // is cut off in flight when the time is up.
+  ...(options.amount ? { amount: options.amount } : { duration: options.duration ?? 10 }),
   ...(options.overallRate ? { overallRate: options.overallRate } : {}),
   method: options.method ?? "GET",
   headers: options.headers ?? {},

@@ -4,6 +4,8 @@ export interface LoadOptions {
   url: string;
   connections?: number;
   duration?: number;
+  /** Send exactly this many requests instead of running for `duration`. */
+  amount?: number;
   overallRate?: number;
   method?: string;
   headers?: Record<string, string>;

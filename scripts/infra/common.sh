@@ -67,7 +67,7 @@ port_open() {
 }
 
 http_ok() {
-  curl -fsS -o /dev/null --max-time 2 "$1"
+  curl -fs -o /dev/null --max-time 2 "$1"
 }
 
 # require_free_port <name> <port>: fail early instead of waiting on a server that cannot bind.

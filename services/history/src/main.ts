@@ -63,4 +63,5 @@ void applyMigrationsWhenReady(rawDb, log, clock).then(async () => {
 
 log.info("listening", { port: config.PORT });
 
-export default { port: config.PORT, hostname: config.HOST, fetch: app.fetch };
+// The admin analysis run may take longer than Bun's default 10 s idle timeout on a large backlog.
+export default { port: config.PORT, hostname: config.HOST, fetch: app.fetch, idleTimeout: 120 };
