@@ -72,6 +72,17 @@ until apps_healthy; do
   waited=$((waited + 1))
 done
 
+# A fresh install has no rates until the first 2-minute tick and no history at all: run one ingestion
+# and a 365-day backfill now (both idempotent — a running stack just gets "unchanged"), then let
+# history aggregate it, so the page and its charts are meaningful from the first visit.
+admin_post() { # url: an admin call; a failure is reported, not fatal (the crons retry on their own)
+  curl -fs -o /dev/null --max-time 120 -X POST -H "Authorization: Bearer $(secret admin-token)" "$1" ||
+    echo "apps: $1 did not succeed (see .run/logs/apps.log); the scheduled jobs will catch up"
+}
+admin_post "http://127.0.0.1:8004/api/v1/ingest/backfill?days=365"
+admin_post "http://127.0.0.1:8004/api/v1/ingest/run"
+admin_post "http://127.0.0.1:8003/api/v1/history/analysis/run"
+
 cat <<URLS
 Trip Service is up (profile $profile):
   traveller's page  http://127.0.0.1:8080/          sidecar http://127.0.0.1:3580
