@@ -24,7 +24,10 @@ export const ingestToServed = async ({ rounds = 20 } = {}): Promise<BenchResult>
   const sandboxNow = Date.parse(((await (await fetch(`${URLS.fx}/health`)).json()) as { now: string }).now);
   const served = Date.parse(await lastUpdated());
   if (Number.isFinite(served) && served >= sandboxNow) {
-    await fetch(`${URLS.fx}/__clock`, { method: "POST", body: JSON.stringify({ advanceMs: served - sandboxNow }) });
+    await fetch(`${URLS.fx}/__clock`, {
+      method: "POST",
+      body: JSON.stringify({ advanceMs: served - sandboxNow }),
+    });
   }
   const samples: number[] = [];
   let failedRuns = 0;

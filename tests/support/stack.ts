@@ -82,7 +82,12 @@ export const mariadb = (sql: string): string[][] => {
 export const getJson = async (
   url: string,
   init?: RequestInit,
-): Promise<{ status: number; body: any; headers: Headers }> => {
+): Promise<{
+  status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: suites assert response bodies field by field
+  body: any;
+  headers: Headers;
+}> => {
   const res = await fetch(url, init);
   const text = await res.text();
   let body: unknown = text;
