@@ -27,8 +27,12 @@ type CheckOutcome = { name: string; required: boolean; code: ErrorCode; ok: bool
 
 const runCheck = async (dep: DependencyCheck): Promise<CheckOutcome> => {
   const started = performance.now();
-  const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2000));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), 2000);
+  });
   const passed = await Promise.race([dep.check().catch(() => false), timeout]);
+  clearTimeout(timer);
   const latency_ms = Math.round(performance.now() - started);
   return {
     name: dep.name,
