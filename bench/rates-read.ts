@@ -3,35 +3,23 @@
  * beside a bare Bun+Hono route serving the same body from memory, in the same run (3 alternating
  * rounds, median ratio), then p99 at a fixed 1,000 req/s.
  */
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { median, round, runLoad } from "./lib/load.ts";
+import { median, round, runLoad, withBaselineServer } from "./lib/load.ts";
 import type { BenchResult } from "./lib/result.ts";
-import { REPO, URLS } from "./lib/stack.ts";
+import { URLS } from "./lib/stack.ts";
 
 const BASELINE_PORT = 18999;
 
 export const ratesRead = async ({ rounds = 3, seconds = 10 } = {}): Promise<BenchResult> => {
   const latestUrl = `${URLS.currency}/api/v1/currencies/latest`;
   const body = await (await fetch(latestUrl)).text();
-  const bodyFile = join(REPO, ".run", "bench-latest-body.json");
-  writeFileSync(bodyFile, body);
-  const baseline = Bun.spawn(
-    ["bun", join(import.meta.dir, "lib", "baseline-server.ts"), String(BASELINE_PORT), bodyFile],
-    {
-      stdout: "ignore",
-      stderr: "inherit",
-    },
-  );
-  try {
-    await Bun.sleep(500);
+  return withBaselineServer(BASELINE_PORT, body, async (bareUrl) => {
     const ratios: number[] = [];
     const serviceRps: number[] = [];
     const baselineRps: number[] = [];
     for (let i = 0; i < rounds; i++) {
       const service = await runLoad({ url: latestUrl, connections: 64, duration: seconds });
       const bare = await runLoad({
-        url: `http://127.0.0.1:${BASELINE_PORT}/`,
+        url: bareUrl,
         connections: 64,
         duration: seconds,
       });
@@ -55,7 +43,5 @@ export const ratesRead = async ({ rounds = 3, seconds = 10 } = {}): Promise<Benc
         body_bytes: body.length,
       },
     };
-  } finally {
-    baseline.kill();
-  }
+  });
 };

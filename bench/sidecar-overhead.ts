@@ -2,11 +2,9 @@
  * 6. Sidecar overhead: the same state read through the sidecar (GET /v1.0/state/cache/rate:USD) vs a
  * bare route serving the same body, both at a fixed 1,000 req/s; reports the p90/p99 difference.
  */
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { round, runLoad } from "./lib/load.ts";
+import { round, runLoad, withBaselineServer } from "./lib/load.ts";
 import type { BenchResult } from "./lib/result.ts";
-import { REPO, secrets, URLS } from "./lib/stack.ts";
+import { secrets, URLS } from "./lib/stack.ts";
 
 const BASELINE_PORT = 18998;
 
@@ -16,17 +14,7 @@ export const sidecarOverhead = async ({ seconds = 10 } = {}): Promise<BenchResul
   const res = await fetch(url, { headers: { "dapr-api-token": token } });
   const body = await res.text();
   if (res.status !== 200) throw new Error(`state read through the sidecar answered ${res.status}`);
-  const bodyFile = join(REPO, ".run", "bench-state-body.json");
-  writeFileSync(bodyFile, body);
-  const baseline = Bun.spawn(
-    ["bun", join(import.meta.dir, "lib", "baseline-server.ts"), String(BASELINE_PORT), bodyFile],
-    {
-      stdout: "ignore",
-      stderr: "inherit",
-    },
-  );
-  try {
-    await Bun.sleep(500);
+  return withBaselineServer(BASELINE_PORT, body, async (bareUrl) => {
     const viaSidecar = await runLoad({
       url,
       connections: 16,
@@ -35,7 +23,7 @@ export const sidecarOverhead = async ({ seconds = 10 } = {}): Promise<BenchResul
       headers: { "dapr-api-token": token },
     });
     const bare = await runLoad({
-      url: `http://127.0.0.1:${BASELINE_PORT}/`,
+      url: bareUrl,
       connections: 16,
       duration: seconds,
       overallRate: 1000,
@@ -53,7 +41,5 @@ export const sidecarOverhead = async ({ seconds = 10 } = {}): Promise<BenchResul
         sidecar_non2xx: viaSidecar.non2xx,
       },
     };
-  } finally {
-    baseline.kill();
-  }
+  });
 };

@@ -58,3 +58,26 @@ export const percentile = (values: number[], p: number): number => {
 };
 
 export const round = (n: number, digits = 2): number => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/**
+ * Runs `fn` while a bare Bun + Hono route serves `body` from memory on `port` (the baseline every read
+ * benchmark is measured beside), and stops it afterwards.
+ */
+export const withBaselineServer = async <T>(
+  port: number,
+  body: string,
+  fn: (url: string) => Promise<T>,
+): Promise<T> => {
+  const bodyFile = join(import.meta.dir, "..", "..", ".run", `bench-baseline-${port}.json`);
+  await Bun.write(bodyFile, body);
+  const server = Bun.spawn(["bun", join(import.meta.dir, "baseline-server.ts"), String(port), bodyFile], {
+    stdout: "ignore",
+    stderr: "inherit",
+  });
+  try {
+    await Bun.sleep(500);
+    return await fn(`http://127.0.0.1:${port}/`);
+  } finally {
+    server.kill();
+  }
+};

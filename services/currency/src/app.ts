@@ -6,7 +6,6 @@ import {
   type Logger,
   type MetricsRegistry,
   registerDaprRoutes,
-  registerOpsRoutes,
 } from "@trip/shared";
 import type { PreviousClosePort, RatesPort } from "./read-path/ports.ts";
 import { registerCurrencyRoutes } from "./routes/currencies/index.ts";
@@ -32,14 +31,11 @@ export const createApp = (deps: AppDeps) => {
     clock: deps.clock,
     metrics: deps.metrics,
     corsOrigins: deps.corsOrigins,
-  });
-  registerOpsRoutes(app, {
-    service: APP_IDS.currency,
-    version: deps.version,
-    description: "Current exchange rates, conversion and the Big Mac price index.",
-    clock: deps.clock,
-    metrics: deps.metrics,
-    checks: deps.checks,
+    ops: {
+      version: deps.version,
+      description: "Current exchange rates, conversion and the Big Mac price index.",
+      checks: deps.checks,
+    },
   });
   registerDaprRoutes(app, {
     appToken: deps.appToken,

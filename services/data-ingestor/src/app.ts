@@ -7,7 +7,6 @@ import {
   type Logger,
   type MetricsRegistry,
   registerDaprRoutes,
-  registerOpsRoutes,
 } from "@trip/shared";
 import type { IngestApi } from "./jobs/ingest-api.ts";
 import { registerIngestRoutes } from "./routes/ingest.ts";
@@ -35,14 +34,11 @@ export const createApp = (deps: AppDeps) => {
     clock: deps.clock,
     metrics: deps.metrics,
     corsOrigins: deps.corsOrigins,
-  });
-  registerOpsRoutes(app, {
-    service: APP_IDS.ingestor,
-    version: deps.version,
-    description: "Collects exchange rates on a schedule.",
-    clock: deps.clock,
-    metrics: deps.metrics,
-    checks: deps.checks,
+    ops: {
+      version: deps.version,
+      description: "Collects exchange rates on a schedule.",
+      checks: deps.checks,
+    },
   });
   registerDaprRoutes(app, {
     appToken: deps.appToken,

@@ -7,7 +7,6 @@ import {
   type Logger,
   type MetricsRegistry,
   registerDaprRoutes,
-  registerOpsRoutes,
 } from "@trip/shared";
 import type { RunTrigger } from "./adapters/analysis-store.ts";
 import type { RateHistoryStore } from "./adapters/rate-history-store.ts";
@@ -43,20 +42,17 @@ export const createApp = (deps: AppDeps) => {
     clock: deps.clock,
     metrics: deps.metrics,
     corsOrigins: deps.corsOrigins,
+    ops: {
+      version: deps.version,
+      description: "Exchange-rate history, statistics and comparison.",
+      checks: deps.checks,
+    },
   });
   const cronTicks = deps.metrics.counter("cron_ticks_total", "Cron binding ticks received from the sidecar");
   const cron = (binding: string, trigger: RunTrigger) => async () => {
     cronTicks.inc({ binding });
     return deps.runAnalysis(trigger);
   };
-  registerOpsRoutes(app, {
-    service: APP_IDS.history,
-    version: deps.version,
-    description: "Exchange-rate history, statistics and comparison.",
-    clock: deps.clock,
-    metrics: deps.metrics,
-    checks: deps.checks,
-  });
   registerDaprRoutes(app, {
     appToken: deps.appToken,
     log: deps.log,

@@ -7,7 +7,6 @@ import {
   type Logger,
   type MetricsRegistry,
   registerDaprRoutes,
-  registerOpsRoutes,
 } from "@trip/shared";
 import type { Context } from "hono";
 import type { SelectionLogStore } from "./adapters/selection-log-store.ts";
@@ -42,14 +41,7 @@ export const createApp = (deps: AppDeps) => {
     clock: deps.clock,
     metrics: deps.metrics,
     corsOrigins: deps.corsOrigins,
-  });
-  registerOpsRoutes(app, {
-    service: APP_IDS.ranking,
-    version: deps.version,
-    description: "Destination selections and rankings.",
-    clock: deps.clock,
-    metrics: deps.metrics,
-    checks: deps.checks,
+    ops: { version: deps.version, description: "Destination selections and rankings.", checks: deps.checks },
   });
   registerDaprRoutes(app, {
     appToken: deps.appToken,

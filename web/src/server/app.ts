@@ -6,7 +6,6 @@ import {
   type Logger,
   type MetricsRegistry,
   registerDaprRoutes,
-  registerOpsRoutes,
 } from "@trip/shared";
 import type { Context } from "hono";
 import { registerGateway, type ServiceInvoker } from "./gateway.ts";
@@ -32,14 +31,11 @@ export const createWebApp = (deps: WebAppDeps) => {
     log: deps.log,
     clock: deps.clock,
     metrics: deps.metrics,
-  });
-  registerOpsRoutes(app, {
-    service: APP_IDS.web,
-    version: deps.version,
-    description: "Trip Service web UI and /api/v1 gateway (Dapr service invocation).",
-    clock: deps.clock,
-    metrics: deps.metrics,
-    checks: deps.checks,
+    ops: {
+      version: deps.version,
+      description: "Trip Service web UI and /api/v1 gateway (Dapr service invocation).",
+      checks: deps.checks,
+    },
   });
   // No subscriptions or cron bindings: /dapr/subscribe answers [] so the sidecar has nothing to wire.
   registerDaprRoutes(app, { appToken: deps.appToken, log: deps.log, subscriptions: [], crons: {} });

@@ -9,6 +9,7 @@ import type { Logger } from "../logger.ts";
 import type { MetricsRegistry } from "../metrics.ts";
 import type { Clock } from "../time/clock.ts";
 import { errorHandler } from "./error-handler.ts";
+import { type DependencyCheck, registerOpsRoutes } from "./ops-routes.ts";
 import { validationHook } from "./validation.ts";
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -19,11 +20,13 @@ export interface ServiceAppOptions {
   clock: Clock;
   metrics: MetricsRegistry;
   corsOrigins?: readonly string[];
+  /** The ops routes every service serves (/health, /ready, /metrics, /openapi.json, /docs). */
+  ops?: { version: string; description: string; checks: DependencyCheck[] };
 }
 
 /**
  * The common shell of every service: correlation ids, 64 KiB body limit, CORS for the UI origins,
- * request metrics, zod validation → 400, one error envelope, JSON 404.
+ * request metrics, zod validation → 400, one error envelope, JSON 404 — and, given `ops`, the ops routes.
  * @example const app = createServiceApp({ service: "currency-service", log, clock, metrics });
  */
 export const createServiceApp = (options: ServiceAppOptions) => {
@@ -63,6 +66,7 @@ export const createServiceApp = (options: ServiceAppOptions) => {
   app.notFound((c) =>
     c.json(failure("NOT_FOUND", `No route for ${c.req.method} ${c.req.path}`, clock.now()), 404),
   );
+  if (options.ops) registerOpsRoutes(app, { service, clock, metrics, ...options.ops });
   return app;
 };
 
