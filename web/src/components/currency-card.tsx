@@ -42,6 +42,7 @@ export const CurrencyCard = ({
                 <dd>
                   <ChangeValue
                     change={detail.change === null ? null : displayRate(detail.change, currency.unit)}
+                    rate={displayRate(detail.current_rate, currency.unit)}
                     percent={detail.change_percent}
                   />
                 </dd>

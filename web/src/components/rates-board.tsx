@@ -58,6 +58,7 @@ const RateRow = ({ row }: { row: Row }) => {
       <td className="num">
         <ChangeValue
           change={detail.change === null ? null : displayRate(detail.change, unit)}
+          rate={displayRate(detail.current_rate, unit)}
           percent={detail.change_percent}
         />
       </td>

@@ -8,6 +8,7 @@ import {
   formatRate,
   formatSignedPercent,
   formatSignedRate,
+  shownDirectionOf,
 } from "./number-format.ts";
 
 describe("numbers", () => {
@@ -27,11 +28,21 @@ describe("numbers", () => {
   });
 
   test("changes carry a sign, zero does not", () => {
-    expect(formatSignedRate(1.2, "en")).toBe("+1.20");
-    expect(formatSignedRate(-1.2, "en")).toBe("-1.20");
-    expect(formatSignedRate(0, "en")).toBe("0.00");
-    expect(formatSignedRate(-0.946, "en")).toBe("-0.95");
-    expect(formatSignedRate(0.000331, "en")).toBe("+0.000331");
+    expect(formatSignedRate(1.2, 1392.4, "en")).toBe("+1.20");
+    expect(formatSignedRate(-1.2, 1392.4, "en")).toBe("-1.20");
+    expect(formatSignedRate(0, 1392.4, "en")).toBe("0.00");
+    expect(formatSignedRate(-0.946, 1392.4, "en")).toBe("-0.95");
+  });
+
+  test("a change is shown at its rate's precision, and one too small to show there is flat", () => {
+    expect(formatSignedRate(-0.00778, 1394.56, "en")).toBe("-0.01");
+    expect(shownDirectionOf(-0.00778, 1394.56)).toBe("down");
+    expect(formatSignedRate(-0.00478, 1394.56, "en")).toBe("0.00");
+    expect(shownDirectionOf(-0.00478, 1394.56)).toBe("flat");
+    expect(shownDirectionOf(-0.0078, 0.05481)).toBe("down");
+    expect(formatSignedRate(0.000331, 0.05481, "en")).toBe("+0.00033");
+    expect(formatSignedRate(0.000331, 1.5, "en")).toBe("0.00");
+    expect(formatRate(0.5, "en")).toBe("0.5000");
     expect(formatSignedPercent(0.134, "en")).toBe("+0.13%");
     expect(formatSignedPercent(-2.5, "ko")).toBe("-2.5%");
     expect(formatPercent(12.34, "en")).toBe("12.3%");

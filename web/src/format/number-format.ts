@@ -26,27 +26,40 @@ export const formatMoney = (amount: number, currency: string, decimals: number, 
   }).format(amount);
 
 /**
- * A KRW-per-unit rate: two decimals as Korean banks quote them, or four significant digits when the
- * rate is below 1 (e.g. VND), so small rates keep their information.
- * @example formatRate(1392.4, "ko") // "1,392.40"
- * @example formatRate(0.05481, "en") // "0.05481"
+ * Decimals a KRW-per-unit rate is shown with: two as Korean banks quote them, or enough for four
+ * significant digits when the rate is below 1 (e.g. VND), so small rates keep their information.
  */
-export const formatRate = (rate: number, locale: Locale): string =>
-  Math.abs(rate) >= 1 || rate === 0
-    ? numberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(rate)
-    : numberFormat(locale, { maximumSignificantDigits: 4 }).format(rate);
+const rateDecimals = (rate: number): number =>
+  Math.abs(rate) >= 1 || rate === 0 ? 2 : Math.min(8, 3 - Math.floor(Math.log10(Math.abs(rate))));
 
 /**
- * A change with an explicit sign (zero has none): two decimals, or three significant digits below 0.1.
- * @example formatSignedRate(-0.946, "en") // "-0.95"
+ * A KRW-per-unit rate. @example formatRate(1392.4, "ko") // "1,392.40"
+ * @example formatRate(0.05481, "en") // "0.05481"
  */
-export const formatSignedRate = (change: number, locale: Locale): string => {
-  const options: Intl.NumberFormatOptions =
-    Math.abs(change) >= 0.1 || change === 0
-      ? { minimumFractionDigits: 2, maximumFractionDigits: 2 }
-      : { maximumSignificantDigits: 3 };
-  return numberFormat(locale, { ...options, signDisplay: "exceptZero" }).format(change);
+export const formatRate = (rate: number, locale: Locale): string => {
+  const decimals = rateDecimals(rate);
+  return numberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(
+    rate,
+  );
 };
+
+/**
+ * A change of a rate, at the precision the rate itself is shown with (a change of 0.0078 won on a
+ * 1,394.56 rate is "-0.01", not "-0.0078"), with an explicit sign unless it rounds to zero.
+ * @example formatSignedRate(-0.946, 1392.4, "en") // "-0.95"
+ */
+export const formatSignedRate = (change: number, rate: number, locale: Locale): string => {
+  const decimals = rateDecimals(rate);
+  return numberFormat(locale, {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+    signDisplay: "exceptZero",
+  }).format(change);
+};
+
+/** Direction of a change as shown next to a rate: a change that rounds to zero at the rate's precision is flat. */
+export const shownDirectionOf = (change: number, rate: number): "up" | "down" | "flat" =>
+  directionOf(Number(change.toFixed(rateDecimals(rate))));
 
 /** A percentage given in percent units, signed. @example formatSignedPercent(0.134, "en") // "+0.13%" */
 export const formatSignedPercent = (percent: number, locale: Locale): string =>
