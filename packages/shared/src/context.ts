@@ -2,8 +2,8 @@ import { AsyncLocalStorage } from "node:async_hooks";
 
 /** What travels with one request: its correlation id and W3C trace context. */
 export interface RequestContext {
-  correlationId: string;
-  traceparent?: string;
+  readonly correlationId: string;
+  readonly traceparent?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
@@ -22,12 +22,29 @@ export const acceptCorrelationId = (sent: string | null | undefined): string =>
 
 const TRACEPARENT = /^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/;
 
-/** Keeps a valid W3C `traceparent`, or starts a new trace. */
+/** Keeps a valid W3C `traceparent`, or starts a new trace (random trace and span ids). */
 export const acceptTraceparent = (sent: string | null | undefined): string => {
   if (sent && TRACEPARENT.test(sent)) return sent;
-  const hex = (bytes: number) =>
-    Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, "0")).join(
-      "",
-    );
-  return `00-${hex(16)}-${hex(8)}-01`;
+  // Two v4 UUIDs without dashes: 32 random-enough hex digits each, never all zero.
+  const traceId = crypto.randomUUID().replaceAll("-", "");
+  const spanId = crypto.randomUUID().replaceAll("-", "").slice(16);
+  return `00-${traceId}-${spanId}-01`;
+};
+
+/**
+ * The context of an incoming request. The trace context is settled on first use (a log line or a
+ * sidecar call), so a request answered from memory does not pay for random trace ids it never sends.
+ */
+export const incomingRequestContext = (
+  sentCorrelationId: string | null | undefined,
+  sentTraceparent: string | null | undefined,
+): RequestContext => {
+  let traceparent: string | undefined;
+  return {
+    correlationId: acceptCorrelationId(sentCorrelationId),
+    get traceparent() {
+      traceparent ??= acceptTraceparent(sentTraceparent);
+      return traceparent;
+    },
+  };
 };

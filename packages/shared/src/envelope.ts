@@ -26,6 +26,17 @@ export const ok = <T>(data: T, now: Date): SuccessEnvelope<T> => ({
   version: API_VERSION,
 });
 
+/**
+ * The success envelope around data that is already JSON — for hot routes that serialise a response
+ * once and serve it many times. Same shape and key order as `ok`.
+ * @example c.body(okJson(cachedRatesJson, clock.now()), 200, JSON_CONTENT_TYPE)
+ */
+export const okJson = (dataJson: string, now: Date): string =>
+  `{"success":true,"data":${dataJson},"timestamp":"${now.toISOString()}","version":"${API_VERSION}"}`;
+
+/** The header of a JSON body sent with `c.body`. */
+export const JSON_CONTENT_TYPE = { "content-type": "application/json" } as const;
+
 export const failure = (
   code: ErrorCode,
   message: string,

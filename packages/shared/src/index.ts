@@ -9,13 +9,22 @@ export {
   acceptCorrelationId,
   acceptTraceparent,
   currentContext,
+  incomingRequestContext,
   type RequestContext,
   runWithContext,
 } from "./context.ts";
 export * from "./dapr/index.ts";
 export { applyMigrations, applyMigrationsWhenReady } from "./db/apply-migrations.ts";
 export { MIGRATIONS, type Migration } from "./db/migrations.ts";
-export { API_VERSION, type ErrorEnvelope, failure, ok, type SuccessEnvelope } from "./envelope.ts";
+export {
+  API_VERSION,
+  type ErrorEnvelope,
+  failure,
+  JSON_CONTENT_TYPE,
+  ok,
+  okJson,
+  type SuccessEnvelope,
+} from "./envelope.ts";
 export { AppError, ERROR_STATUS, type ErrorCode, isAppError } from "./errors.ts";
 export * from "./events.ts";
 export { requireAppToken, requireBearer } from "./http/app-token.ts";
@@ -43,7 +52,7 @@ export {
   sqlProbe,
   stateStoreProbe,
 } from "./http/ops-routes.ts";
-export { FIELD_ERROR_CODES, validationError, validationHook } from "./http/validation.ts";
+export { FIELD_ERROR_CODES, parseOrThrow, validationError, validationHook } from "./http/validation.ts";
 export { createLogger, type LogFields, type Logger, type LogLevel } from "./logger.ts";
 export { type Counter, type Gauge, type Histogram, MetricsRegistry } from "./metrics.ts";
 export { APP_IDS, COMPONENTS, CRON_BINDINGS, deadLetterTopicOf, SECRET_KEYS, TOPICS } from "./names.ts";

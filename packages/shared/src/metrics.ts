@@ -12,12 +12,16 @@ const withBraces = (key: string) => (key ? `{${key}}` : "");
 
 export interface Counter {
   inc(labels?: Labels, by?: number): void;
+  /** One series with its labels fixed: the label key is built once, not on every increment. */
+  bind(labels: Labels): { inc(by?: number): void };
 }
 export interface Gauge {
   set(value: number, labels?: Labels): void;
 }
 export interface Histogram {
   observe(value: number, labels?: Labels): void;
+  /** One series with its labels fixed: the label key is built once, not on every observation. */
+  bind(labels: Labels): { observe(value: number): void };
 }
 
 const DEFAULT_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
@@ -36,10 +40,12 @@ export class MetricsRegistry {
       for (const [k, v] of values) lines.push(`${name}${withBraces(k)} ${v}`);
       return lines.join("\n");
     });
+    const add = (k: string, by: number) => values.set(k, (values.get(k) ?? 0) + by);
     return {
-      inc: (labels = {}, by = 1) => {
+      inc: (labels = {}, by = 1) => add(labelKey(labels), by),
+      bind: (labels) => {
         const k = labelKey(labels);
-        values.set(k, (values.get(k) ?? 0) + by);
+        return { inc: (by = 1) => add(k, by) };
       },
     };
   }
@@ -68,18 +74,22 @@ export class MetricsRegistry {
       }
       return lines.join("\n");
     });
+    const record = (k: string, value: number) => {
+      let s = series.get(k);
+      if (!s) {
+        s = { counts: buckets.map(() => 0), sum: 0, count: 0 };
+        series.set(k, s);
+      }
+      for (let i = 0; i < buckets.length; i++)
+        if (value <= (buckets[i] as number)) s.counts[i] = (s.counts[i] ?? 0) + 1;
+      s.sum += value;
+      s.count += 1;
+    };
     return {
-      observe: (value, labels = {}) => {
+      observe: (value, labels = {}) => record(labelKey(labels), value),
+      bind: (labels) => {
         const k = labelKey(labels);
-        let s = series.get(k);
-        if (!s) {
-          s = { counts: buckets.map(() => 0), sum: 0, count: 0 };
-          series.set(k, s);
-        }
-        for (let i = 0; i < buckets.length; i++)
-          if (value <= (buckets[i] as number)) s.counts[i] = (s.counts[i] ?? 0) + 1;
-        s.sum += value;
-        s.count += 1;
+        return { observe: (value) => record(k, value) };
       },
     };
   }

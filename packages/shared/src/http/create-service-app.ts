@@ -1,8 +1,9 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
-import { routePath } from "hono/route";
-import { acceptCorrelationId, acceptTraceparent, runWithContext } from "../context.ts";
+import { matchedRoutes } from "hono/route";
+import { acceptCorrelationId, incomingRequestContext, runWithContext } from "../context.ts";
 import { failure } from "../envelope.ts";
 import { AppError } from "../errors.ts";
 import type { Logger } from "../logger.ts";
@@ -13,6 +14,19 @@ import { type DependencyCheck, registerOpsRoutes } from "./ops-routes.ts";
 import { validationHook } from "./validation.ts";
 
 export const MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * The registered path of the handler that answered (after `next()`, Hono's route index points at it),
+ * e.g. "/api/v1/currencies/latest" rather than the "/api/v1/currencies/:code" that also matched. When
+ * a middleware answered (a guard's 401, the body limit's 413), the route it stood in front of;
+ * "unmatched" when no route matched (404).
+ */
+const answeringRoute = (c: Context): string => {
+  const routes = matchedRoutes(c);
+  const answered = routes[c.req.routeIndex];
+  if (answered && !answered.path.endsWith("*")) return answered.path;
+  return routes.findLast((r) => !r.path.endsWith("*"))?.path ?? "unmatched";
+};
 
 export interface ServiceAppOptions {
   service: string;
@@ -34,19 +48,34 @@ export const createServiceApp = (options: ServiceAppOptions) => {
   const app = new OpenAPIHono({ defaultHook: validationHook });
   const requests = metrics.counter("http_requests_total", "HTTP requests by route and status");
   const latency = metrics.histogram("http_request_duration_seconds", "HTTP request latency");
+  // The request metrics of one (method, route, status), bound once: label keys are not rebuilt per request.
+  const bound = new Map<string, { record(seconds: number): void }>();
+  const series = (method: string, route: string, status: number) => {
+    const key = `${method} ${route} ${status}`;
+    let found = bound.get(key);
+    if (!found) {
+      const count = requests.bind({ service, method, route, status: String(status) });
+      const time = latency.bind({ service, method, route });
+      found = {
+        record: (seconds) => {
+          count.inc();
+          time.observe(seconds);
+        },
+      };
+      bound.set(key, found);
+    }
+    return found;
+  };
 
   app.use("*", async (c, next) => {
-    const correlationId = acceptCorrelationId(c.req.header("x-correlation-id"));
-    const traceparent = acceptTraceparent(c.req.header("traceparent"));
+    const context = incomingRequestContext(c.req.header("x-correlation-id"), c.req.header("traceparent"));
     const started = performance.now();
-    await runWithContext({ correlationId, traceparent }, next);
-    c.res.headers.set("X-Correlation-ID", correlationId);
-    const route = routePath(c, -1) || "unmatched";
-    const labels = { service, method: c.req.method, route, status: String(c.res.status) };
-    requests.inc(labels);
-    latency.observe((performance.now() - started) / 1000, { service, method: c.req.method, route });
+    await runWithContext(context, next);
+    c.res.headers.set("X-Correlation-ID", context.correlationId);
+    series(c.req.method, answeringRoute(c), c.res.status).record((performance.now() - started) / 1000);
   });
-  app.use(
+  app.on(
+    ["POST", "PUT", "PATCH", "DELETE"],
     "*",
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
@@ -55,19 +84,64 @@ export const createServiceApp = (options: ServiceAppOptions) => {
       },
     }),
   );
-  app.use(
-    "/api/*",
-    cors({
-      origin: [...(options.corsOrigins ?? [])],
-      allowHeaders: ["Content-Type", "X-Correlation-ID", "Authorization"],
-    }),
-  );
+  const corsHeaders = cors({
+    origin: [...(options.corsOrigins ?? [])],
+    allowHeaders: ["Content-Type", "X-Correlation-ID", "Authorization"],
+  });
+  // Only a browser's cross-origin request carries Origin; the others (the gateway, the sidecars, most
+  // API clients) skip the CORS work. The responses are not cacheable, so no `Vary: Origin` is owed.
+  app.use("/api/*", (c, next) => (c.req.header("origin") === undefined ? next() : corsHeaders(c, next)));
   app.onError(errorHandler(log, clock));
   app.notFound((c) =>
     c.json(failure("NOT_FOUND", `No route for ${c.req.method} ${c.req.path}`, clock.now()), 404),
   );
   if (options.ops) registerOpsRoutes(app, { service, clock, metrics, ...options.ops });
-  return app;
+  return Object.assign(app, { hot: hotRoutes(app, series) });
+};
+
+/**
+ * Answers from memory, before routing and the middleware chain; `undefined` takes the normal path.
+ * Only for a parameterless GET whose answer is already in memory (see `hot`).
+ */
+export type HotAnswer = () => Response | undefined;
+
+/**
+ * `app.hot(path, answer)`: the most requested read of a service, answered without the request shell
+ * when it can be — a GET of exactly `path` (no query) that is not a cross-origin browser request.
+ * It still gets its X-Correlation-ID and is counted in the request metrics under the same route;
+ * whenever `answer` returns undefined (nothing in memory yet, a refresh due) the request takes the
+ * normal route, so errors, logging and validation stay where they are.
+ */
+const hotRoutes = (
+  app: OpenAPIHono,
+  series: (method: string, route: string, status: number) => { record(seconds: number): void },
+) => {
+  const answers = new Map<string, HotAnswer>();
+  const fetch = app.fetch;
+  app.fetch = (request, ...rest) => {
+    if (answers.size > 0 && request.method === "GET") {
+      const url = request.url;
+      // The path and query as sent: only an exact match of a hot path (so: no query) is hot.
+      const path = url.slice(url.indexOf("/", url.indexOf("//") + 2));
+      const answer = answers.get(path);
+      if (answer !== undefined && !request.headers.has("origin")) {
+        const started = performance.now();
+        const response = answer();
+        if (response !== undefined) {
+          response.headers.set(
+            "X-Correlation-ID",
+            acceptCorrelationId(request.headers.get("x-correlation-id")),
+          );
+          series("GET", path, response.status).record((performance.now() - started) / 1000);
+          return response;
+        }
+      }
+    }
+    return fetch(request, ...rest);
+  };
+  return (path: `/${string}`, answer: HotAnswer): void => {
+    answers.set(path, answer);
+  };
 };
 
 export type ServiceApp = ReturnType<typeof createServiceApp>;

@@ -41,6 +41,16 @@ export const validationError = (
   return new AppError(code, message, { fields });
 };
 
+/**
+ * Parses a value with a schema outside the OpenAPI validator (for a route that validates only when it
+ * has something to validate); a failure is the same 400 the validator gives.
+ */
+export const parseOrThrow = <S extends z.ZodType>(schema: S, value: unknown): z.output<S> => {
+  const result = schema.safeParse(value);
+  if (!result.success) throw validationError(result.error);
+  return result.data;
+};
+
 /** The `defaultHook` for OpenAPIHono: every zod failure becomes an AppError handled by `onError`. */
 export const validationHook = (result: { success: boolean; error?: unknown }): void => {
   if (!result.success) throw validationError(result.error as z.ZodError);

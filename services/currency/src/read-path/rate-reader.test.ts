@@ -49,6 +49,31 @@ describe("RateReader: hot path", () => {
     expect(store.reads).toBe(2);
     expect(metrics.render()).toContain('cache_requests_total{result="hit"} 3');
   });
+  test("peek: the whole book from memory, nothing while empty; past the TTL it refreshes in the background", async () => {
+    const { store, reader, clock, metrics } = setup();
+    store.putRates([cachedRate("USD", 1392.4)]);
+    expect(reader.peek()).toBeUndefined();
+    await reader.read("all");
+    const view = reader.peek();
+    expect(view?.source).toBe("cache");
+    expect(view?.book.quotes.get("USD")?.krwPerUnit).toBe(1392.4);
+    expect(store.reads).toBe(1);
+    expect(metrics.render()).toContain('cache_requests_total{result="hit"} 2');
+    store.putRates([cachedRate("USD", 1400, { observed_at: "2026-11-27T03:02:00.000Z" })]);
+    clock.advance(5000);
+    expect(reader.peek()?.book.quotes.get("USD")?.krwPerUnit).toBe(1392.4);
+    reader.peek();
+    await Bun.sleep(0);
+    expect(store.reads).toBe(2);
+    expect(reader.peek()?.book.quotes.get("USD")?.krwPerUnit).toBe(1400);
+  });
+  test("peek labels a book read from MariaDB as such", async () => {
+    const { store, database, reader } = setup();
+    store.down = true;
+    database.quotes = [quote("USD", 1392.4)];
+    await reader.read("all");
+    expect(reader.peek()?.source).toBe("database");
+  });
   test("concurrent reads after the TTL share one cache read", async () => {
     const { store, reader } = setup();
     store.putRates([cachedRate("USD", 1392.4)]);

@@ -52,14 +52,18 @@ export class RateReader {
   private readonly appliedBatches: string[] = [];
   private readonly refresh = singleFlight(() => this.refreshFromCache());
   private readonly fallBack = singleFlight(() => this.readDatabase());
-  private readonly requests;
+  private bookSource: { version: number; source: RateOrigin } = { version: -1, source: "cache" };
+  private readonly hits;
+  private readonly misses;
   private readonly refills;
 
   constructor(private readonly options: RateReaderOptions) {
-    this.requests = options.metrics.counter(
+    const requests = options.metrics.counter(
       "cache_requests_total",
       "Rate reads by result (hit = cache store or its in-process copy)",
     );
+    this.hits = requests.bind({ result: "hit" });
+    this.misses = requests.bind({ result: "miss" });
     this.refills = options.metrics.counter(
       "cache_refill_keys_total",
       "Cache keys written back after a database fallback",
@@ -88,10 +92,25 @@ export class RateReader {
         { cache: this.cacheState, database: this.databaseState },
       );
     }
-    const quotes = this.neededQuotes(needed);
-    const source = sourceOf(quotes);
-    this.requests.inc({ result: source === "cache" ? "hit" : "miss" });
+    const source = sourceOf(this.neededQuotes(needed));
+    (source === "cache" ? this.hits : this.misses).inc();
     return { book: this.book, source };
+  }
+
+  /**
+   * The whole book without waiting, counted like `read("all")`; undefined while it is empty (then
+   * `read` decides). Past the TTL it still answers at once and starts the refresh in the background
+   * (stale-while-revalidate: at most one TTL plus one cache round trip behind, and events arrive
+   * sooner anyway), so no request of the hot path waits for the cache store.
+   */
+  peek(): RateView | undefined {
+    if (this.book.quotes.size === 0) return undefined;
+    if (this.options.clock.now().getTime() - this.cacheReadAt >= this.options.ttlMs && !this.refresh.running)
+      this.refresh.run().catch((err) => this.options.log.warn("background rate refresh failed", { err }));
+    if (this.bookSource.version !== this.book.version)
+      this.bookSource = { version: this.book.version, source: sourceOf(this.neededQuotes("all")) };
+    (this.bookSource.source === "cache" ? this.hits : this.misses).inc();
+    return { book: this.book, source: this.bookSource.source };
   }
 
   /** Applies an `exchange-rates.updated` event; idempotent on batch_id, never replacing newer quotes. */

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "bun:test";
+import { cachedRate } from "../../testing/quotes.ts";
 import { APP_TOKEN, seeded, testApp } from "../../testing/test-app.ts";
 
 describe("GET /api/v1/currencies/latest", () => {
@@ -14,6 +15,46 @@ describe("GET /api/v1/currencies/latest", () => {
       cache_hit: true,
       last_updated: "2026-11-27T03:00:00.000Z",
     });
+  });
+  test("the default request is answered from memory once read: same body, a correlation id, counted", async () => {
+    const t = seeded();
+    const routed = await t.app.request("/api/v1/currencies/latest");
+    const hot = await t.app.request("/api/v1/currencies/latest", {
+      headers: { "x-correlation-id": "trace-me-1234" },
+    });
+    expect(t.store.reads).toBe(1);
+    expect(hot.headers.get("content-type")).toBe("application/json");
+    expect(hot.headers.get("x-correlation-id")).toBe("trace-me-1234");
+    expect(routed.headers.get("x-correlation-id")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await hot.json()).toEqual(await routed.json());
+    expect(await (await t.app.request("/metrics")).text()).toContain(
+      'http_requests_total{method="GET",route="/api/v1/currencies/latest",service="currency-service",status="200"} 2',
+    );
+  });
+  test("every other route keeps its own metric label; a path no route matches is 'unmatched'", async () => {
+    const t = seeded();
+    await t.get("/api/v1/currencies/latest?symbols=USD");
+    await t.get("/api/v1/currencies/USD");
+    await t.get("/api/v1/nothing-here");
+    const metrics = await (await t.app.request("/metrics")).text();
+    for (const [route, status] of [
+      ["/api/v1/currencies/latest", 200],
+      ["/api/v1/currencies/:code", 200],
+      ["unmatched", 404],
+    ])
+      expect(metrics).toContain(
+        `http_requests_total{method="GET",route="${route}",service="currency-service",status="${status}"} 1`,
+      );
+  });
+  test("past the TTL the default request is answered at once and the store is read in the background", async () => {
+    const t = seeded();
+    await t.get("/api/v1/currencies/latest");
+    t.store.putRates([cachedRate("USD", 1410, { observed_at: "2026-11-27T03:02:00.000Z" })]);
+    t.clock.advance(5000);
+    expect((await t.get("/api/v1/currencies/latest")).body.data.rates.USD).toBe(1400);
+    await Bun.sleep(0);
+    expect((await t.get("/api/v1/currencies/latest")).body.data.rates.USD).toBe(1410);
+    expect(t.store.reads).toBe(2);
   });
   test("symbols (any case, spaces) and a foreign base give cross rates", async () => {
     const { body } = await seeded().get("/api/v1/currencies/latest?symbols=jpy,%20EUR&base=usd");

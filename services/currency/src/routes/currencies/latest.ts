@@ -1,7 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
-import { HOME_CURRENCY, ok, type ServiceApp } from "@trip/shared";
-import { type LatestRates, latestRates } from "../../domain/latest-rates.ts";
+import { HOME_CURRENCY, JSON_CONTENT_TYPE, okJson, parseOrThrow, type ServiceApp } from "@trip/shared";
+import { latestRates } from "../../domain/latest-rates.ts";
 import { perVersionMemo } from "../../read-path/per-version-memo.ts";
+import type { RateView } from "../../read-path/rate-reader.ts";
 import type { RoutesDeps } from "./deps.ts";
 import { currencyList, latestQuery } from "./query-params.ts";
 import { envelope, errorResponses, latestRatesSchema } from "./response-schemas.ts";
@@ -25,16 +26,32 @@ const route = createRoute({
   },
 });
 
+/**
+ * The most requested route (every page load asks for it): each distinct query is computed and
+ * serialised once per book version. The parameterless default is a hot route, answered from memory
+ * before the request shell while the book is fresh; any other query is validated by hand (the route
+ * is documented from the same definition).
+ */
 export const registerLatestRoute = (app: ServiceApp, deps: RoutesDeps): void => {
-  // Responses only change with the book, so each distinct query is computed once per book version.
-  const memo = perVersionMemo<LatestRates>(32);
-  app.openapi(route, async (c) => {
-    const { symbols, base = HOME_CURRENCY } = c.req.valid("query");
-    const list = symbols === undefined ? undefined : currencyList(symbols);
-    const view = await deps.rates.read(list === undefined ? "all" : [...list, base]);
-    const data = memo.get(view.book.version, `${base}|${list?.join(",") ?? "*"}`, () =>
-      latestRates(view.book, base, list),
+  const bodies = perVersionMemo<string>(32);
+  const body = (view: RateView, base: string, list: string[] | undefined): string =>
+    okJson(
+      bodies.get(view.book.version, `${base}|${list?.join(",") ?? "*"}`, () =>
+        JSON.stringify(latestRates(view.book, base, list)),
+      ),
+      deps.clock.now(),
     );
-    return c.json(ok(data, deps.clock.now()), 200);
+
+  app.openAPIRegistry.registerPath(route);
+  app.hot(route.path, () => {
+    const view = deps.rates.peek();
+    return view && new Response(body(view, HOME_CURRENCY, undefined), { headers: JSON_CONTENT_TYPE });
+  });
+  app.get(route.path, async (c) => {
+    const query = c.req.url.includes("?") ? parseOrThrow(latestQuery, c.req.query()) : {};
+    const base = query.base ?? HOME_CURRENCY;
+    const list = query.symbols === undefined ? undefined : currencyList(query.symbols);
+    const view = await deps.rates.read(list === undefined ? "all" : [...list, base]);
+    return c.body(body(view, base, list), 200, JSON_CONTENT_TYPE);
   });
 };
