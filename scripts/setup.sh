@@ -22,11 +22,22 @@ step() { # name command...
   timings+=("$(printf '%-22s %6ss' "$name" "$(since "$started")")")
 }
 
-# `dapr run` looks for daprd in <runtime path>/.dapr/bin; point it at the pinned build instead of `dapr init`.
+# `dapr run` looks for daprd in <runtime path>/.dapr/bin; instead of `dapr init`, a small launcher there
+# starts the pinned build with what the run template cannot set: the metrics and internal gRPC servers
+# on loopback too, and 127.0.0.1 as the address registered for service invocation (DAPR_HOST_IP), so a
+# local sidecar accepts nothing from another machine. Flags the caller passes still win (they come last).
 link_dapr_runtime() {
-  mkdir -p "$TRIP_CACHE/dapr-runtime/.dapr/bin"
-  ln -sf "$TRIP_CACHE/bin/daprd" "$TRIP_CACHE/dapr-runtime/.dapr/bin/daprd"
-  "$TRIP_CACHE/bin/daprd" --version >/dev/null
+  local launcher="$TRIP_CACHE/dapr-runtime/.dapr/bin/daprd"
+  mkdir -p "$(dirname "$launcher")"
+  rm -f "$launcher"
+  cat >"$launcher" <<LAUNCHER
+#!/bin/sh
+# Written by scripts/setup.sh: local sidecars listen on loopback only.
+export DAPR_HOST_IP="\${DAPR_HOST_IP:-127.0.0.1}"
+exec "$TRIP_CACHE/bin/daprd" --metrics-listen-address 127.0.0.1 --dapr-internal-grpc-listen-address 127.0.0.1 "\$@"
+LAUNCHER
+  chmod +x "$launcher"
+  "$launcher" --version >/dev/null
 }
 
 started_all=$EPOCHREALTIME

@@ -85,3 +85,55 @@ describe("sqlRatesRepository.lastRates", () => {
     expect((await sqlRatesRepository(db).lastRates()).size).toBe(0);
   });
 });
+
+describe("sqlRatesRepository.batchRows", () => {
+  test("reads a batch back as the rows that were stored (decimals as text, NULL as absent or empty)", async () => {
+    const stored = [
+      {
+        currency: "JPY",
+        rate: "9.27080000",
+        tts: "",
+        ttb: "9.10000000",
+        unit: 100,
+        provider: "exchangerate-api",
+        observed_at: "2026-11-27 03:00:00.000",
+        collected_at: "2026-11-27 03:01:00.123",
+        batch_id: "exchangerate-api-1795748400000",
+      },
+      {
+        currency: "USD",
+        rate: "1469.85000000",
+        unit: 1,
+        provider: "exchangerate-api",
+        observed_at: "2026-11-27 03:00:00.000",
+        collected_at: "2026-11-27 03:01:00.123",
+        batch_id: "exchangerate-api-1795748400000",
+      },
+      {
+        currency: "XXX",
+        rate: "1",
+        unit: 1,
+        provider: "exchangerate-api",
+        observed_at: "2026-11-27 03:00:00.000",
+        collected_at: "2026-11-27 03:01:00.123",
+        batch_id: "exchangerate-api-1795748400000",
+      },
+    ];
+    const { db } = recordingDb(() => 0, stored);
+    const rows = await sqlRatesRepository(db).batchRows("exchangerate-api-1795748400000");
+    expect(rows).toEqual([
+      {
+        code: "JPY",
+        rate: 9.2708,
+        tts: null,
+        ttb: 9.1,
+        unit: 100,
+        provider: "exchangerate-api",
+        observedAt: new Date("2026-11-27T03:00:00.000Z"),
+        collectedAt: new Date("2026-11-27T03:01:00.123Z"),
+        batchId: "exchangerate-api-1795748400000",
+      },
+      expect.objectContaining({ code: "USD", rate: 1469.85, tts: null, ttb: null, unit: 1 }),
+    ]);
+  });
+});

@@ -1,4 +1,5 @@
-import { decimal, type SqlDatabase, type SqlParam } from "@trip/shared";
+import { decimal, isSupportedCurrency, type SqlDatabase, type SqlParam, utcDateTime } from "@trip/shared";
+import { PROVIDER_NAMES, type ProviderName } from "../config.ts";
 import type { RateRow } from "../domain/rates-publication.ts";
 import type { RatesRepository } from "../jobs/ports.ts";
 
@@ -30,6 +31,31 @@ const LAST_RATES_SQL = `SELECT r.currency AS currency, CAST(r.rate AS CHAR) AS r
   JOIN (SELECT currency, MAX(observed_at) AS observed_at FROM exchange_rates GROUP BY currency) m
     ON m.currency = r.currency AND m.observed_at = r.observed_at`;
 
+const BATCH_ROWS_SQL = `SELECT currency, CAST(rate AS CHAR) AS rate, CAST(tts AS CHAR) AS tts,
+  CAST(ttb AS CHAR) AS ttb, unit, provider, observed_at, collected_at, batch_id
+  FROM exchange_rates WHERE batch_id = ? ORDER BY currency`;
+
+type StoredRow = Record<string, unknown>;
+
+/** A stored row back as a RateRow; undefined for a row no run of ours could have written. */
+const rateRowOf = (row: StoredRow): RateRow | undefined => {
+  const code = String(row.currency);
+  const rate = decimal(row.rate);
+  const provider = String(row.provider) as ProviderName;
+  if (!isSupportedCurrency(code) || rate === null || !PROVIDER_NAMES.includes(provider)) return undefined;
+  return {
+    code,
+    rate,
+    tts: decimal(row.tts ?? null),
+    ttb: decimal(row.ttb ?? null),
+    unit: Number(row.unit) === 100 ? 100 : 1,
+    provider,
+    observedAt: utcDateTime(row.observed_at),
+    collectedAt: utcDateTime(row.collected_at),
+    batchId: String(row.batch_id),
+  };
+};
+
 /** `exchange_rates` through the `trip-db` binding: bound parameters only. */
 export const sqlRatesRepository = (db: SqlDatabase): RatesRepository => ({
   async lastRates() {
@@ -40,6 +66,10 @@ export const sqlRatesRepository = (db: SqlDatabase): RatesRepository => ({
       if (rate !== null) last.set(row.currency, rate);
     }
     return last;
+  },
+  async batchRows(batchId) {
+    const rows = await db.query<StoredRow>(BATCH_ROWS_SQL, [batchId]);
+    return rows.flatMap((row) => rateRowOf(row) ?? []);
   },
   async insert(rows) {
     let inserted = 0;

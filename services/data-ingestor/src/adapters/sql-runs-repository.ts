@@ -80,6 +80,23 @@ export const sqlRunsRepository = (db: SqlDatabase): RunsRepository => ({
       ],
     );
   },
+  async unpublished(since) {
+    // A run that stored rows but not its event always ends `partial` (ix_ingest_status_started).
+    const rows = await db.query<RunRow>(
+      `SELECT ${RUN_COLUMNS} FROM ingest_runs
+       WHERE status = 'partial' AND started_at >= ? AND published = 0 AND inserted > 0 AND batch_id IS NOT NULL
+       ORDER BY started_at`,
+      [since],
+    );
+    return rows.map(runOf);
+  },
+  async markPublished(runId, note) {
+    await db.exec(
+      `UPDATE ingest_runs SET published = 1, note = LEFT(CONCAT_WS('; ', NULLIF(note, ''), ?), 512)
+       WHERE run_id = ? AND published = 0`,
+      [note, runId],
+    );
+  },
   async latest(trigger) {
     const rows = trigger
       ? await db.query<RunRow>(

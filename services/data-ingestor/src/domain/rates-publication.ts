@@ -110,3 +110,25 @@ export const rateRows = (batch: StoredBatch): RateRow[] =>
     collectedAt: batch.collectedAt,
     batchId: batch.batchId,
   }));
+
+/**
+ * The batch that stored `rows` (all of one batch id), to publish its event again; undefined when there
+ * are no rows. The inverse of `rateRows`.
+ */
+export const batchOfRows = (rows: readonly RateRow[]): StoredBatch | undefined => {
+  const [first] = rows;
+  if (first === undefined) return undefined;
+  return {
+    batchId: first.batchId,
+    provider: first.provider,
+    observedAt: first.observedAt,
+    collectedAt: first.collectedAt,
+    rates: rows.map(({ code, rate, tts, ttb, unit }) => ({
+      code,
+      rate,
+      tts,
+      ttb,
+      unit: unit === 100 ? 100 : 1,
+    })),
+  };
+};

@@ -28,6 +28,8 @@ export interface RatesRepository {
   lastRates(): Promise<Map<string, number>>;
   /** INSERT IGNORE on (currency, provider, observed_at): returns how many rows were new. */
   insert(rows: readonly RateRow[]): Promise<{ inserted: number }>;
+  /** The rows stored under one batch id. */
+  batchRows(batchId: string): Promise<RateRow[]>;
 }
 
 export interface RunTotals {
@@ -42,6 +44,10 @@ export interface RunsRepository {
   /** Records a started run; false when its tick key is already taken (another replica won the tick). */
   claim(run: IngestRun): Promise<boolean>;
   finish(run: IngestRun): Promise<void>;
+  /** Finished runs since `since` that stored rows but could not publish their event, oldest first. */
+  unpublished(since: Date): Promise<IngestRun[]>;
+  /** Records that a run's event was published after all (by a later run), with a note saying when. */
+  markPublished(runId: string, note: string): Promise<void>;
   latest(trigger?: RunTrigger): Promise<IngestRun | undefined>;
   latestSuccess(): Promise<IngestRun | undefined>;
   totals(): Promise<RunTotals>;

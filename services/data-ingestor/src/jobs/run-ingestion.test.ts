@@ -153,6 +153,72 @@ describe("one scheduled run", () => {
   });
 });
 
+describe("an event the broker could not take", () => {
+  const NEXT = snapshotOf("2026-11-27T03:02:00Z", { USD: 1470.1, "JPY(100)": 927.5, EUR: 1705.9 });
+
+  test("is published by the next run, before its own event, and the earlier run is marked published", async () => {
+    const setup = fakeIngestion();
+    provided(setup);
+    setup.events.failPublish = new Error("broker down");
+    const failed = await runManualIngestion(setup.deps);
+    expect(failed.run).toMatchObject({ status: "partial", published: false, inserted: 3 });
+    setup.events.failPublish = undefined;
+    setup.clock.advance(120_000);
+    provided(setup, NEXT);
+    const next = await runScheduledIngestion(setup.deps);
+    expect(next?.run).toMatchObject({ status: "succeeded", published: true });
+    expect(setup.events.published.map((e) => e.batch_id)).toEqual([
+      "exchangerate-api-1795748400000",
+      "exchangerate-api-1795748520000",
+    ]);
+    const republished = setup.events.published[0];
+    expect(republished?.rates.map((r) => [r.currency_code, r.rate, r.unit])).toEqual(
+      expect.arrayContaining([
+        ["USD", 1469.85, 1],
+        ["JPY", 9.2708, 100],
+        ["EUR", 1705.32, 1],
+      ]),
+    );
+    expect(republished?.observed_at).toBe("2026-11-27T03:00:00.000Z");
+    const earlier = setup.runs.runs.get(failed.run.runId);
+    expect(earlier).toMatchObject({ status: "partial", published: true });
+    expect(earlier?.note).toContain("event published by a later run");
+    // Nothing left to publish: a third run on the same snapshot publishes nothing more.
+    await runManualIngestion(setup.deps);
+    expect(setup.events.published).toHaveLength(2);
+  });
+
+  test("while the broker is still down, the next run stores its own rows and both wait", async () => {
+    const setup = fakeIngestion();
+    provided(setup);
+    setup.events.failPublish = new Error("broker down");
+    await runManualIngestion(setup.deps);
+    setup.clock.advance(120_000);
+    provided(setup, NEXT);
+    const next = await runManualIngestion(setup.deps);
+    expect(next.run).toMatchObject({ status: "partial", inserted: 3, published: false });
+    expect(await setup.runs.unpublished(new Date(0))).toHaveLength(2);
+    setup.events.failPublish = undefined;
+    setup.clock.advance(120_000);
+    await runManualIngestion(setup.deps);
+    expect(setup.events.published.map((e) => e.observed_at)).toEqual([
+      "2026-11-27T03:00:00.000Z",
+      "2026-11-27T03:02:00.000Z",
+    ]);
+  });
+
+  test("one older than a day is left alone", async () => {
+    const setup = fakeIngestion();
+    provided(setup);
+    setup.events.failPublish = new Error("broker down");
+    await runManualIngestion(setup.deps);
+    setup.events.failPublish = undefined;
+    setup.clock.advance(24 * 3600_000 + 1);
+    await runManualIngestion(setup.deps);
+    expect(setup.events.published).toHaveLength(0);
+  });
+});
+
 describe("exactly once per tick", () => {
   test("replicas firing within one window: the first claims the tick, the others do nothing", async () => {
     const setup = fakeIngestion("2026-11-27T03:00:05Z");
@@ -208,5 +274,14 @@ describe("exactly once per tick", () => {
     };
     expect(await runScheduledIngestion(setup.deps)).toBeUndefined();
     expect(setup.metrics.runs).toEqual(["cron:failed"]);
+  });
+
+  test("a manual run that cannot be recorded throws, and is counted as failed", async () => {
+    const setup = fakeIngestion();
+    setup.runs.claim = async () => {
+      throw new Error("database down");
+    };
+    await expect(runManualIngestion(setup.deps)).rejects.toThrow("database down");
+    expect(setup.metrics.runs).toEqual(["manual:failed"]);
   });
 });

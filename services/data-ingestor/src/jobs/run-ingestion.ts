@@ -6,6 +6,7 @@ import { tickKeyOf } from "../domain/tick-key.ts";
 import { describeFailure } from "./describe-failure.ts";
 import type { IngestionDeps } from "./ports.ts";
 import { reportRejections } from "./report-rejections.ts";
+import { republishPending } from "./republish-events.ts";
 import { runWithLifecycle } from "./run-lifecycle.ts";
 
 const RUN_LOCK_TTL_SECONDS = 60;
@@ -37,8 +38,14 @@ const publishBatch = async (deps: IngestionDeps, batch: StoredBatch, log: Logger
   return { published, problems };
 };
 
-/** fetch → validate → clean → insert → cache → publish, for one run already claimed and locked. */
+/**
+ * Events earlier runs could not publish go first (a failure here never stops this run), then
+ * fetch → validate → clean → insert → cache → publish, for one run already claimed and locked.
+ */
 const ingestLatest = async (deps: IngestionDeps, run: IngestRun, log: Logger): Promise<RunOutcome> => {
+  await republishPending(deps, log).catch((err: unknown) =>
+    log.warn("unpublished events not checked; the next run checks again", { err }),
+  );
   const snapshot = await deps.source.latest();
   const collectedAt = deps.clock.now();
   const seen: IngestRun = { ...run, fetched: snapshot.quotes.length, observedAt: snapshot.observedAt };
@@ -105,7 +112,11 @@ export const runManualIngestion = async (deps: IngestionDeps): Promise<RunOutcom
       lockTtlSeconds: RUN_LOCK_TTL_SECONDS,
     },
     (run, log) => ingestLatest(deps, run, log),
-  );
+  ).catch((err: unknown) => {
+    // Not even recorded (the run store is down): still a failed run for the metrics, like a tick.
+    deps.metrics.runFinished("failed", "manual");
+    throw err;
+  });
   if (!outcome) throw new Error("a manual run has no tick key and cannot lose a tick");
   return outcome;
 };

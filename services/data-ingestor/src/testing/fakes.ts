@@ -40,6 +40,9 @@ export class FakeRatesRepository implements RatesRepository {
     }
     return { inserted };
   }
+  async batchRows(batchId: string) {
+    return [...this.rows.values()].filter((row) => row.batchId === batchId);
+  }
 }
 
 /** `ingest_runs` in memory, with the UNIQUE tick key. */
@@ -52,6 +55,17 @@ export class FakeRunsRepository implements RunsRepository {
   }
   async finish(run: IngestRun) {
     this.runs.set(run.runId, run);
+  }
+  async unpublished(since: Date) {
+    return [...this.runs.values()]
+      .filter((r) => r.status === "partial" && !r.published && r.inserted > 0 && r.batchId !== null)
+      .filter((r) => r.startedAt >= since)
+      .sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
+  }
+  async markPublished(runId: string, note: string) {
+    const run = this.runs.get(runId);
+    if (run && !run.published)
+      this.runs.set(runId, { ...run, published: true, note: [run.note, note].filter(Boolean).join("; ") });
   }
   private sorted() {
     return [...this.runs.values()].sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime());
