@@ -13,7 +13,6 @@ export interface Retention {
 
 /** The `daily-selections` store: idempotency records, the selection log, tallies and archived days. */
 export interface SelectionLogStore {
-  getSelection(id: string): Promise<SelectionRecord | undefined>;
   readSelections(ids: readonly string[]): Promise<Map<string, SelectionRecord>>;
   createSelection(record: SelectionRecord): Promise<CreateOutcome<SelectionRecord>>;
   claimSlot(date: KstDate, shard: number, slot: number, value: LogSlot): Promise<CreateOutcome<LogSlot>>;
@@ -28,9 +27,6 @@ export interface SelectionLogStore {
 }
 
 export const selectionLogStore = (store: StateStore, retention: Retention): SelectionLogStore => ({
-  async getSelection(id) {
-    return (await store.get<SelectionRecord>(STORE_KEYS.selection(id)))?.value;
-  },
   async readSelections(ids) {
     const rows = await bulkRead<SelectionRecord>(store, [...new Set(ids)].map(STORE_KEYS.selection));
     return new Map([...rows.values()].map(({ value }) => [value.selection_id, value]));

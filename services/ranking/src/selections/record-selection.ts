@@ -1,6 +1,7 @@
 import { type Clock, kstDateOf } from "@trip/shared";
 import type { SelectionLogStore } from "../adapters/selection-log-store.ts";
 import { bodyOf, recordOf, type SelectionBody, samePlacement } from "../domain/selection-log.ts";
+import { batchedLookup } from "./batched-lookup.ts";
 import type { LogAppender } from "./log-appender.ts";
 
 export interface SelectionInput {
@@ -33,31 +34,36 @@ export const createSelectionRecorder = (deps: {
   appender: LogAppender;
   clock: Clock;
   newId?: () => string;
-}): SelectionRecorder => ({
-  async record(input) {
-    const selectionId = input.selection_id ?? (deps.newId ?? (() => crypto.randomUUID()))();
-    const known = await deps.store.getSelection(selectionId);
-    if (known) return { body: bodyOf(known), replayed: true };
-    const now = deps.clock.now();
-    const { placement, entry } = await deps.appender.append(
-      {
-        selection_id: selectionId,
-        country_code: input.country_code,
-        currency_code: input.currency_code,
-        user_hash: input.user_hash,
-        session_id: input.session_id,
-        referrer: input.referrer,
-        selected_at: now.toISOString(),
-      },
-      kstDateOf(now),
-    );
-    const record = recordOf(entry, placement);
-    const outcome = await deps.store.createSelection(record);
-    if (outcome.created) return { body: bodyOf(record), replayed: false };
-    // The aggregator adopted our entry first (same placement), or a concurrent retry won the record.
-    return {
-      body: bodyOf(outcome.existing),
-      replayed: !samePlacement(outcome.existing.placement, placement),
-    };
-  },
-});
+}): SelectionRecorder => {
+  // Concurrent requests share bulk reads of their idempotency records (one sidecar call per round trip).
+  const records = batchedLookup((ids) => deps.store.readSelections(ids), 100);
+  return {
+    async record(input) {
+      // A fresh id cannot have been recorded: only a client's own id is looked up.
+      const selectionId = input.selection_id ?? (deps.newId ?? (() => crypto.randomUUID()))();
+      const known = input.selection_id === undefined ? undefined : await records.get(selectionId);
+      if (known) return { body: bodyOf(known), replayed: true };
+      const now = deps.clock.now();
+      const { placement, entry } = await deps.appender.append(
+        {
+          selection_id: selectionId,
+          country_code: input.country_code,
+          currency_code: input.currency_code,
+          user_hash: input.user_hash,
+          session_id: input.session_id,
+          referrer: input.referrer,
+          selected_at: now.toISOString(),
+        },
+        kstDateOf(now),
+      );
+      const record = recordOf(entry, placement);
+      const outcome = await deps.store.createSelection(record);
+      if (outcome.created) return { body: bodyOf(record), replayed: false };
+      // The aggregator adopted our entry first (same placement), or a concurrent retry won the record.
+      return {
+        body: bodyOf(outcome.existing),
+        replayed: !samePlacement(outcome.existing.placement, placement),
+      };
+    },
+  };
+};
