@@ -1,8 +1,11 @@
-/** 5. Memory: RSS of each service and each sidecar, found by the port it listens on. */
+/**
+ * 5. Memory: RSS of each service and each sidecar, found by the port it listens on (the target is on
+ * RSS); PSS beside it says how much of that is shared with the other sidecars (the daprd binary's pages).
+ */
 
 import { round } from "./lib/load.ts";
 import type { BenchResult } from "./lib/result.ts";
-import { pidListeningOn, rssMb } from "./lib/stack.ts";
+import { pidListeningOn, pssMb, rssMb } from "./lib/stack.ts";
 
 const PROCESSES: Record<string, number> = {
   "currency-service": 8001,
@@ -22,6 +25,8 @@ export const memory = async (): Promise<BenchResult> => {
     const pid = pidListeningOn(port);
     const mb = pid ? rssMb(pid) : undefined;
     figures[`${name}_rss_mb`] = mb === undefined ? "not running" : round(mb, 1);
+    const pss = pid ? pssMb(pid) : undefined;
+    if (pss !== undefined) figures[`${name}_pss_mb`] = round(pss, 1);
     if (mb !== undefined) worst = Math.max(worst, mb);
   }
   const missing = Object.values(figures).some((v) => v === "not running");

@@ -37,6 +37,13 @@ export const rssMb = (pid: number): number | undefined => {
   return match ? Number(match[1]) / 1024 : undefined;
 };
 
+/** Proportional set size: resident memory with pages shared by N processes counted 1/N each. */
+export const pssMb = (pid: number): number | undefined => {
+  const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
+  const match = /^Pss:\s+(\d+) kB/m.exec(rollup);
+  return match ? Number(match[1]) / 1024 : undefined;
+};
+
 export const getJson = async <T = unknown>(url: string, init?: RequestInit): Promise<T> => {
   const res = await fetch(url, init);
   if (!res.ok)
