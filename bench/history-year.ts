@@ -3,9 +3,10 @@
  * supported currency through the data-ingestor's sidecar (`bindings.mysql`, multi-row INSERT IGNORE with
  * bound parameters) and reports the load rate; refreshes history's daily aggregates; then queries
  * period=1y and period=1m for 10 currencies at 16 connections and reports p99. Rows are tagged
- * provider='bench' and removed afterwards unless `keep` is set.
+ * provider='bench' and removed afterwards, and the daily aggregates of their window restored, unless
+ * `keep` is set.
  */
-import { FOREIGN_CURRENCY_CODES } from "@trip/shared";
+import { FOREIGN_CURRENCY_CODES, kstDateOf } from "@trip/shared";
 import { round, runLoad } from "./lib/load.ts";
 import type { BenchResult } from "./lib/result.ts";
 import { secrets, URLS } from "./lib/stack.ts";
@@ -93,11 +94,21 @@ export const historyYear = async ({
   // End a day ago, on a 2-minute step, so the rows never collide with live ingestion.
   const endMs = Math.floor((Date.now() - 86_400_000) / STEP_MS) * STEP_MS;
   // BENCH_HISTORY_SKIP_LOAD=1 reuses rows a previous run kept (provider 'bench').
+  const loading = process.env.BENCH_HISTORY_SKIP_LOAD !== "1";
+  // history's job folds new rows into daily_stats but never notices deleted ones: the aggregates of the
+  // bench window are kept aside before the load and put back after the rows are deleted.
+  const window = [kstDateOf(new Date(endMs - YEAR_STEPS * STEP_MS)), kstDateOf(new Date(endMs))];
+  const saved = loading && !keep;
+  if (saved) {
+    await exec(token, "DROP TABLE IF EXISTS bench_daily_stats_saved", []);
+    await exec(
+      token,
+      "CREATE TABLE bench_daily_stats_saved AS SELECT * FROM daily_stats WHERE kst_date BETWEEN ? AND ?",
+      window,
+    );
+  }
   const measure = async () => {
-    const load =
-      process.env.BENCH_HISTORY_SKIP_LOAD === "1"
-        ? { rows: 0, seconds: Number.NaN }
-        : await loadYear(token, loaded, endMs);
+    const load = loading ? await loadYear(token, loaded, endMs) : { rows: 0, seconds: Number.NaN };
     const analysisStarted = performance.now();
     await runAnalysis();
     const analysisSeconds = (performance.now() - analysisStarted) / 1000;
@@ -123,6 +134,11 @@ export const historyYear = async ({
             [currency],
           ).then((n) => n > 0);
         }
+      }
+      if (saved) {
+        await exec(token, "DELETE FROM daily_stats WHERE kst_date BETWEEN ? AND ?", window);
+        await exec(token, "INSERT INTO daily_stats SELECT * FROM bench_daily_stats_saved", []);
+        await exec(token, "DROP TABLE bench_daily_stats_saved", []);
       }
       await runAnalysis();
     }
