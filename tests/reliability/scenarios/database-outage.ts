@@ -28,7 +28,14 @@ const whileDatabaseDown = async (tally: Tally, servedBefore: Awaited<ReturnType<
   for (let i = 0; i < 4; i++) {
     const served = await servedUsd();
     tally.inputsTried += 1;
-    claims.equal(`currency read ${i}: status, rate`, [served.status, served.rate], [200, servedBefore.rate]);
+    claims.equal(`currency read ${i}: status`, served.status, 200);
+    // The same rate, at the precision the cache keeps: daprd's state API stores JSON numbers with 6
+    // decimals, so a rate last read from MariaDB (8 decimals) may come back from the cache rounded.
+    claims.that(
+      `currency read ${i}: the rate served before`,
+      Math.abs(served.rate - servedBefore.rate) <= 1e-6,
+      `${servedBefore.rate} → ${served.rate}`,
+    );
     if (i === 3) claims.equal("source of the read after the TTL", served.source, "cache");
     tally.notes.push(`read ${i} source: ${served.source}`);
     if (i < 3) await Bun.sleep(2000);

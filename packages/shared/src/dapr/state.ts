@@ -1,3 +1,4 @@
+import { DaprError } from "./errors.ts";
 import { jsonOrUndefined, type SidecarTransport } from "./transport.ts";
 
 export type Concurrency = "first-write" | "last-write";
@@ -78,7 +79,8 @@ export const stateStore = (transport: SidecarTransport, name: string): StateStor
         error?: string;
       }[];
       for (const row of rows) {
-        if (row.error) throw new Error(`state bulk get ${name}: ${row.key}: ${row.error}`);
+        // The sidecar answers 200 with a per-key error when the store failed (e.g. Redis is down).
+        if (row.error) throw new DaprError(`state bulk get ${name}`, 500, `${row.key}: ${row.error}`);
         if (row.data !== undefined) found.set(row.key, { value: row.data, etag: row.etag });
       }
       return found;

@@ -28,6 +28,15 @@ describe("SidecarTransport", () => {
     expect(seen[0]?.headers.get("x-correlation-id")).toBe("corr-12345");
     expect(seen[0]?.headers.get("traceparent")).toStartWith("00-aaaa");
   });
+  test("a bulk get whose keys failed in the store (200 with per-key errors) is a DaprError", async () => {
+    const { transport } = fakeSidecar(() =>
+      Response.json([
+        { key: "a", data: { n: 1 } },
+        { key: "b", error: "dial tcp 127.0.0.1:6380: connect: connection refused" },
+      ]),
+    );
+    await expect(stateStore(transport, "s").bulkGet(["a", "b"])).rejects.toBeInstanceOf(DaprError);
+  });
   test("a 409 from the sidecar is an EtagMismatchError, other failures a DaprError with the code", async () => {
     const conflict = fakeSidecar(() =>
       Response.json({ errorCode: "ERR_STATE_SAVE", message: "etag mismatch" }, { status: 409 }),
