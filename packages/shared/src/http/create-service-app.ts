@@ -41,6 +41,7 @@ export interface ServiceAppOptions {
 /**
  * The common shell of every service: correlation ids, 64 KiB body limit, CORS for the UI origins,
  * request metrics, zod validation → 400, one error envelope, JSON 404 — and, given `ops`, the ops routes.
+ * `app.hot(path, answer)` lets a service answer its hottest parameterless read before all of that.
  * @example const app = createServiceApp({ service: "currency-service", log, clock, metrics });
  */
 export const createServiceApp = (options: ServiceAppOptions) => {
