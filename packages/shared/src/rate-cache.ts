@@ -10,11 +10,20 @@ export const RATE_CACHE_KEYS = {
   rate: (code: string) => `rate:${code}`,
 } as const;
 
+// Dapr's state API re-encodes JSON numbers with 6 decimals (its JSON library's lossy float mode):
+// 0.05244290 would be stored as 0.052443. Writers therefore store rates as decimal strings with the
+// 8 decimals of `exchange_rates` (see `storedCachedRate`); readers accept both forms and get numbers.
+const decimalText = z
+  .string()
+  .regex(/^\d+(\.\d+)?$/)
+  .transform(Number);
+const positiveRate = z.union([z.number(), decimalText]).pipe(z.number().positive());
+
 export const cachedRateSchema = z.object({
   currency_code: z.string().regex(/^[A-Z]{3}$/),
-  rate: z.number().positive(),
-  tts: z.number().positive().nullable(),
-  ttb: z.number().positive().nullable(),
+  rate: positiveRate,
+  tts: positiveRate.nullable(),
+  ttb: positiveRate.nullable(),
   unit: z.number().int().positive(),
   provider: z.string(),
   observed_at: z.iso.datetime(),
@@ -31,3 +40,28 @@ export const latestRatesSnapshotSchema = z.object({
   rates: z.record(z.string().regex(/^[A-Z]{3}$/), cachedRateSchema),
 });
 export type LatestRatesSnapshot = z.infer<typeof latestRatesSnapshotSchema>;
+
+/** A cached rate as it is stored: the rates as exact decimal strings (8 decimals, like MariaDB's). */
+export type StoredCachedRate = Omit<CachedRate, "rate" | "tts" | "ttb"> & {
+  rate: string;
+  tts: string | null;
+  ttb: string | null;
+};
+
+const exact = (n: number): string => n.toFixed(8);
+
+/** The stored form of a cached rate. @example storedCachedRate(usd).rate // "1469.85000000" */
+export const storedCachedRate = (rate: CachedRate): StoredCachedRate => ({
+  ...rate,
+  rate: exact(rate.rate),
+  tts: rate.tts === null ? null : exact(rate.tts),
+  ttb: rate.ttb === null ? null : exact(rate.ttb),
+});
+
+/** The stored form of a `rates:latest` snapshot. */
+export const storedLatestSnapshot = (latest: LatestRatesSnapshot) => ({
+  ...latest,
+  rates: Object.fromEntries(
+    Object.entries(latest.rates).map(([code, rate]) => [code, storedCachedRate(rate)]),
+  ),
+});

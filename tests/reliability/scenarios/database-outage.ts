@@ -29,8 +29,8 @@ const whileDatabaseDown = async (tally: Tally, servedBefore: Awaited<ReturnType<
     const served = await servedUsd();
     tally.inputsTried += 1;
     claims.equal(`currency read ${i}: status`, served.status, 200);
-    // The same rate, at the precision the cache keeps: daprd's state API stores JSON numbers with 6
-    // decimals, so a rate last read from MariaDB (8 decimals) may come back from the cache rounded.
+    // The same rate to 0.000001 won: the cache holds exact decimal strings, but an entry written as a
+    // JSON number (before they were strings) keeps only the 6 decimals daprd's state API stores.
     claims.that(
       `currency read ${i}: the rate served before`,
       Math.abs(served.rate - servedBefore.rate) <= 1e-6,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { createLogger, RATE_CACHE_KEYS } from "@trip/shared";
+import { createLogger, RATE_CACHE_KEYS, storedCachedRate } from "@trip/shared";
 import { InMemoryStateStore } from "../testing/fake-stores.ts";
 import { cachedRate, quote } from "../testing/quotes.ts";
 import { rateCache } from "./rate-cache.ts";
@@ -56,10 +56,14 @@ describe("rateCache.refill", () => {
     const usd = quote("USD", 1392.4, { origin: "database" });
     const written = await rateCache(store, log, 900).refill([usd], [usd]);
     expect(written).toEqual(["rate:USD", "rates:latest"]);
-    expect(store.entries.get("rate:USD")).toMatchObject({ ttl: 900, value: cachedRate("USD", 1392.4) });
+    // Rates as 8-decimal strings: the state API would keep only 6 decimals of a JSON number.
+    expect(store.entries.get("rate:USD")).toMatchObject({
+      ttl: 900,
+      value: storedCachedRate(cachedRate("USD", 1392.4)),
+    });
     expect(store.entries.get("rates:latest")?.value).toMatchObject({
       batch_id: "batch-1",
-      rates: { USD: { rate: 1392.4 } },
+      rates: { USD: { rate: "1392.40000000" } },
     });
   });
   test("without a snapshot only the rate keys are written, in one save", async () => {

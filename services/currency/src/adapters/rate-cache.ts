@@ -7,8 +7,9 @@ import {
   latestRatesSnapshotSchema,
   RATE_CACHE_KEYS,
   type StateStore,
+  storedCachedRate,
+  storedLatestSnapshot,
 } from "@trip/shared";
-import { z } from "zod";
 import type { RateQuote } from "../domain/rate-quote.ts";
 
 /** What one read of the cache found: the quotes, and the observation time held under each valid key. */
@@ -56,23 +57,6 @@ export const cachedRateOf = (quote: RateQuote): CachedRate => ({
 
 const supported = new Set<string>(FOREIGN_CURRENCY_CODES);
 
-// Dapr's state API re-encodes JSON numbers below about 8.4e7 with 6 decimals (its JSON library's lossy
-// float mode): 0.05244290 is stored as 0.052443. A writer that needs DECIMAL(20,8) precision can store
-// rates as decimal strings instead; both forms are read.
-const decimalText = z
-  .string()
-  .regex(/^\d+(\.\d+)?$/)
-  .transform(Number);
-const positiveRate = z.union([z.number(), decimalText]).pipe(z.number().positive());
-const cachedRateReadSchema = cachedRateSchema.extend({
-  rate: positiveRate,
-  tts: positiveRate.nullable(),
-  ttb: positiveRate.nullable(),
-});
-const latestSnapshotReadSchema = latestRatesSnapshotSchema.extend({
-  rates: z.record(z.string(), cachedRateReadSchema),
-});
-
 /** A snapshot for `rates:latest` made of refilled quotes; batch fields are those of the newest quote. */
 const snapshotOf = (quotes: readonly RateQuote[]): LatestRatesSnapshot | undefined => {
   const newest = [...quotes].sort((a, b) => b.observedAt.getTime() - a.observedAt.getTime())[0];
@@ -98,8 +82,8 @@ export const rateCache = (store: StateStore, log: Logger, refillTtlSeconds: numb
     for (const [key, entry] of entries) {
       const parsed =
         key === RATE_CACHE_KEYS.latest
-          ? latestSnapshotReadSchema.safeParse(entry.value)
-          : cachedRateReadSchema.safeParse(entry.value);
+          ? latestRatesSnapshotSchema.safeParse(entry.value)
+          : cachedRateSchema.safeParse(entry.value);
       if (!parsed.success) {
         log.warn("malformed cache entry ignored", { key });
         continue;
@@ -115,9 +99,11 @@ export const rateCache = (store: StateStore, log: Logger, refillTtlSeconds: numb
     const items = [
       ...rates.map((quote) => ({
         key: RATE_CACHE_KEYS.rate(quote.code),
-        value: cachedRateOf(quote) as unknown,
+        value: storedCachedRate(cachedRateOf(quote)) as unknown,
       })),
-      ...(latest === undefined ? [] : [{ key: RATE_CACHE_KEYS.latest, value: latest as unknown }]),
+      ...(latest === undefined
+        ? []
+        : [{ key: RATE_CACHE_KEYS.latest, value: storedLatestSnapshot(latest) as unknown }]),
     ];
     // Plain last-write saves. A conditional create (first-write without an ETag) would be the exact
     // tool, but Redis answers an existing key with a 500 that trips the sidecar's cache circuit breaker.

@@ -1,5 +1,12 @@
 import { describe, expect, test } from "bun:test";
-import { createLogger, isAppError, MetricsRegistry, manualClock, type RatesUpdatedEvent } from "@trip/shared";
+import {
+  createLogger,
+  isAppError,
+  MetricsRegistry,
+  manualClock,
+  type RatesUpdatedEvent,
+  storedCachedRate,
+} from "@trip/shared";
 import { rateCache } from "../adapters/rate-cache.ts";
 import { FakeRateDatabase, InMemoryStateStore } from "../testing/fake-stores.ts";
 import { cachedRate, quote } from "../testing/quotes.ts";
@@ -132,7 +139,7 @@ describe("RateReader: fallbacks", () => {
     store.entries.set("rate:USD", { value: { ...cachedRate("USD", 1392.4), tts: 0 }, etag: 1 });
     database.quotes = [quote("USD", 1392.4)];
     expect((await reader.read(["USD"])).source).toBe("database");
-    expect(store.entries.get("rate:USD")?.value).toEqual(cachedRate("USD", 1392.4));
+    expect(store.entries.get("rate:USD")?.value).toEqual(storedCachedRate(cachedRate("USD", 1392.4)));
     clock.advance(5000);
     expect((await reader.read(["USD"])).source).toBe("cache");
   });
@@ -161,7 +168,7 @@ describe("RateReader: fallbacks", () => {
     clock.advance(5000);
     await reader.read(["USD"]);
     expect(store.entries.get("rate:USD")?.value).toMatchObject({
-      rate: 1395,
+      rate: "1395.00000000",
       observed_at: "2026-11-27T03:02:00.000Z",
     });
     clock.advance(5000);

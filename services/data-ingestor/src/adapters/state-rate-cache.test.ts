@@ -33,6 +33,9 @@ const storeWith = (stored: unknown) => {
   return { store, transactions };
 };
 
+/** USD as stored: rates as 8-decimal strings, which the state API keeps exactly. */
+const stored = { ...usd, rate: "1469.85000000", tts: null, ttb: null };
+
 describe("stateRateCache", () => {
   test("writes rate:{CODE} and rates:latest in one transaction, each re-created with the TTL", async () => {
     const { store, transactions } = storeWith(undefined);
@@ -40,15 +43,24 @@ describe("stateRateCache", () => {
     expect(transactions).toEqual([
       [
         { operation: "delete", key: "rate:USD" },
-        { operation: "upsert", key: "rate:USD", value: usd, ttlInSeconds: 86_400 },
+        { operation: "upsert", key: "rate:USD", value: stored, ttlInSeconds: 86_400 },
         { operation: "delete", key: "rates:latest" },
-        { operation: "upsert", key: "rates:latest", value: latest, ttlInSeconds: 86_400 },
+        {
+          operation: "upsert",
+          key: "rates:latest",
+          value: { ...latest, rates: { USD: stored } },
+          ttlInSeconds: 86_400,
+        },
       ],
     ]);
   });
 
   test("reads back a valid rates:latest, and treats a malformed one as absent", async () => {
     expect(await stateRateCache(storeWith(latest).store).readLatest()).toEqual(latest);
+    // The stored form (decimal strings) reads back as numbers, to the last decimal.
+    const exact = { ...stored, rate: "0.05244290", tts: "0.05300001" };
+    const read = await stateRateCache(storeWith({ ...latest, rates: { VND: exact } }).store).readLatest();
+    expect(read?.rates.VND).toMatchObject({ rate: 0.0524429, tts: 0.05300001, ttb: null });
     expect(await stateRateCache(storeWith({ rates: "nope" }).store).readLatest()).toBeUndefined();
   });
 });
