@@ -1,26 +1,16 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { RATE_CACHE_KEYS } from "@trip/shared";
 import { waitFor } from "../support/stack.ts";
 import {
   cacheEntry,
   currency,
   deleteCacheKeys,
-  ensureRates,
   publishRatesUpdated,
-  removeSeededRates,
   storedLatest,
-  waitForCurrencyReady,
+  withStoredRates,
 } from "./support/currency-stack.ts";
 
-let prepared: Awaited<ReturnType<typeof ensureRates>>;
-
-beforeAll(async () => {
-  await waitForCurrencyReady();
-  prepared = await ensureRates();
-}, 90_000);
-afterAll(async () => {
-  if (prepared === "seeded") await removeSeededRates();
-});
+withStoredRates();
 
 // Each test uses its own currency: the event test leaves USD one millisecond ahead of MariaDB until the
 // next ingestion, which would hide a database read of USD.

@@ -1,27 +1,14 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { waitFor } from "../support/stack.ts";
-import {
-  currency,
-  ensureRates,
-  removeSeededRates,
-  storedLatest,
-  waitForCurrencyReady,
-} from "./support/currency-stack.ts";
+import { currency, storedLatest, withStoredRates } from "./support/currency-stack.ts";
 
-let prepared: Awaited<ReturnType<typeof ensureRates>>;
-
-beforeAll(async () => {
-  await waitForCurrencyReady();
-  prepared = await ensureRates();
-}, 90_000);
-afterAll(async () => {
-  if (prepared === "seeded") await removeSeededRates();
-});
+withStoredRates();
 
 describe("currency-service against the running stack", () => {
   test("latest serves the newest stored rates (KRW per 1 unit) with their observation time", async () => {
-    // The ingestor may store a newer batch meanwhile: compare against MariaDB until both agree. Through
-    // the cache a rate keeps 6 decimals (Dapr's state API re-encodes floats), hence the tolerance.
+    // The ingestor may store a newer batch meanwhile: compare against MariaDB until both agree. The cache
+    // holds exact decimal strings; the tolerance allows for an entry written as a JSON number, which
+    // daprd's state API keeps with 6 decimals.
     const served = await waitFor("latest to match MariaDB", async () => {
       const stored = storedLatest("USD");
       const { status, body } = await currency("/api/v1/currencies/latest?symbols=USD,JPY");

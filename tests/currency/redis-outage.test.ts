@@ -3,15 +3,9 @@
  * is back the cache heals without a restart. Redis is always started again (finally + afterAll), with
  * scripts/infra.sh; the stop/start commands can be overridden to point at a development Redis.
  */
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { REPO_ROOT, waitFor } from "../support/stack.ts";
-import {
-  currency,
-  ensureRates,
-  removeSeededRates,
-  storedLatest,
-  waitForCurrencyReady,
-} from "./support/currency-stack.ts";
+import { currency, storedLatest, withStoredRates } from "./support/currency-stack.ts";
 
 const infra = (fn: string) =>
   `root='${REPO_ROOT}'; source "$root/scripts/infra/common.sh"; source "$root/scripts/infra/redis.sh"; ${fn}`;
@@ -29,15 +23,7 @@ const startRedis = () => {
   redisStopped = false;
 };
 
-let prepared: Awaited<ReturnType<typeof ensureRates>>;
-beforeAll(async () => {
-  await waitForCurrencyReady();
-  prepared = await ensureRates();
-}, 90_000);
-afterAll(async () => {
-  startRedis();
-  if (prepared === "seeded") await removeSeededRates();
-});
+withStoredRates(startRedis);
 
 const cacheCheck = async () => (await currency("/health")).body.data?.checks?.cache?.status;
 // EUR, not USD: the event test in cache-fallback.test.ts leaves USD ahead of MariaDB for a while.

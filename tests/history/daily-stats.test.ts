@@ -3,6 +3,7 @@ import { getJson, mariadb, STACK } from "../support/stack.ts";
 import {
   addDays,
   backfillYear,
+  dayAggregateOf,
   kstDate,
   rawDailyAggregates,
   runAnalysisNow,
@@ -13,15 +14,7 @@ const storedDailyStats = (currency: string, first: string, last: string) =>
   mariadb(
     `SELECT DATE_FORMAT(kst_date, '%Y-%m-%d'), open, high, low, close, avg, samples FROM daily_stats
      WHERE currency = '${currency}' AND kst_date BETWEEN '${first}' AND '${last}' ORDER BY kst_date`,
-  ).map(([date, o, h, l, c, a, n]) => ({
-    date: date as string,
-    open: Number(o),
-    high: Number(h),
-    low: Number(l),
-    close: Number(c),
-    average: Number(a),
-    samples: Number(n),
-  }));
+  ).map(dayAggregateOf);
 
 describe("cron-analysis maintains daily_stats", () => {
   test("after the job, daily_stats equals a direct aggregation of the raw rows", async () => {

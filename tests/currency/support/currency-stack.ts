@@ -2,6 +2,8 @@
  * What the currency suite needs of the running stack: the app, its sidecar (cache state, publish, SQL
  * binding) and rows in `exchange_rates` — from the ingestor when it runs, else seeded by this suite.
  */
+
+import { afterAll, beforeAll } from "bun:test";
 import {
   applyMigrations,
   createLogger,
@@ -27,6 +29,22 @@ export const waitForCurrencyReady = () =>
   waitFor("currency-service /ready", async () => (await fetch(`${STACK.currency}/ready`)).ok, {
     timeoutMs: 60_000,
   });
+
+/**
+ * The hooks every currency suite needs: wait for currency-service, make sure rates are stored (seeding
+ * them when no ingestor runs) and remove what was seeded afterwards — after `cleanUp`, if given.
+ */
+export const withStoredRates = (cleanUp: () => void = () => {}): void => {
+  let prepared: Awaited<ReturnType<typeof ensureRates>>;
+  beforeAll(async () => {
+    await waitForCurrencyReady();
+    prepared = await ensureRates();
+  }, 90_000);
+  afterAll(async () => {
+    cleanUp();
+    if (prepared === "seeded") await removeSeededRates();
+  });
+};
 
 /** The newest stored rate of `code` (KRW per 1 unit), straight from MariaDB. */
 export const storedLatest = (code: string): { rate: number; observedAt: string } | undefined => {

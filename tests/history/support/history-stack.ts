@@ -102,6 +102,17 @@ export interface DayAggregate {
   samples: number;
 }
 
+/** A `date, open, high, low, close, average, samples` row of the mariadb client, as a DayAggregate. */
+export const dayAggregateOf = ([date, o, h, l, c, a, n]: unknown[]): DayAggregate => ({
+  date: date as string,
+  open: Number(o),
+  high: Number(h),
+  low: Number(l),
+  close: Number(c),
+  average: Number(a),
+  samples: Number(n),
+});
+
 /** Per KST day OHLC straight from the raw rows of `currency`, days `first..last` inclusive. */
 export const rawDailyAggregates = (currency: string, first: string, last: string): DayAggregate[] =>
   mariadb(
@@ -118,12 +129,4 @@ export const rawDailyAggregates = (currency: string, first: string, last: string
          w_asc AS (PARTITION BY DATE(CONVERT_TZ(observed_at, '+00:00', '+09:00')) ORDER BY observed_at, id),
          w_desc AS (PARTITION BY DATE(CONVERT_TZ(observed_at, '+00:00', '+09:00')) ORDER BY observed_at DESC, id DESC)
      ) days WHERE rn = 1 ORDER BY d`,
-  ).map(([date, o, h, l, c, a, n]) => ({
-    date: date as string,
-    open: Number(o),
-    high: Number(h),
-    low: Number(l),
-    close: Number(c),
-    average: Number(a),
-    samples: Number(n),
-  }));
+  ).map(dayAggregateOf);

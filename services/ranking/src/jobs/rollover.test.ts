@@ -2,16 +2,10 @@ import { describe, expect, test } from "bun:test";
 import { manualClock } from "@trip/shared";
 import { inMemoryBackends, inMemoryRanking, metricValue } from "../testing/in-memory-ranking.ts";
 import { keysOf } from "../testing/log-helpers.ts";
+import { selectionOf } from "../testing/selection-testbed.ts";
 
 const post = (replica: ReturnType<typeof inMemoryRanking>, country_code: string, selection_id?: string) =>
-  replica.service.selections.recorder.record({
-    country_code,
-    currency_code: "XXX",
-    user_hash: null,
-    session_id: null,
-    referrer: null,
-    ...(selection_id ? { selection_id } : {}),
-  });
+  replica.service.selections.recorder.record(selectionOf(country_code, selection_id));
 
 const midnight = (replica: ReturnType<typeof inMemoryRanking>) =>
   replica.service.crons["cron-midnight-kst"]?.();

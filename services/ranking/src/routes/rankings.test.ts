@@ -1,29 +1,8 @@
 import { describe, expect, test } from "bun:test";
 import { manualClock } from "@trip/shared";
-import { ADMIN_TOKEN, inMemoryRanking } from "../testing/in-memory-ranking.ts";
-import { type JsonBody, jsonOf } from "../testing/json-body.ts";
-
-const json = { "content-type": "application/json" };
-const select = (
-  replica: ReturnType<typeof inMemoryRanking>,
-  body: unknown,
-  headers: Record<string, string> = {},
-) =>
-  replica.app.request("/api/v1/rankings/selections", {
-    method: "POST",
-    headers: { ...json, ...headers },
-    body: typeof body === "string" ? body : JSON.stringify(body),
-  });
-const get = async (replica: ReturnType<typeof inMemoryRanking>, path: string) => {
-  const res = await replica.app.request(path);
-  return { status: res.status, body: await jsonOf(res) };
-};
-const admin = (replica: ReturnType<typeof inMemoryRanking>, path: string, init: RequestInit = {}) =>
-  replica.app.request(path, {
-    method: "POST",
-    ...init,
-    headers: { authorization: `Bearer ${ADMIN_TOKEN}`, ...json, ...(init.headers as Record<string, string>) },
-  });
+import { inMemoryRanking } from "../testing/in-memory-ranking.ts";
+import type { JsonBody } from "../testing/json-body.ts";
+import { admin, get, select } from "../testing/requests.ts";
 
 const at = () => manualClock("2026-11-27T03:00:00Z");
 

@@ -1,30 +1,9 @@
 import { describe, expect, test } from "bun:test";
 import { DaprError, manualClock, type SelectionRecordedEvent } from "@trip/shared";
 import { hashUserId } from "../domain/user-hash.ts";
-import { ADMIN_TOKEN, inMemoryRanking, SALT } from "../testing/in-memory-ranking.ts";
+import { inMemoryRanking, SALT } from "../testing/in-memory-ranking.ts";
 import { jsonOf } from "../testing/json-body.ts";
-
-const json = { "content-type": "application/json" };
-const select = (
-  replica: ReturnType<typeof inMemoryRanking>,
-  body: unknown,
-  headers: Record<string, string> = {},
-) =>
-  replica.app.request("/api/v1/rankings/selections", {
-    method: "POST",
-    headers: { ...json, ...headers },
-    body: typeof body === "string" ? body : JSON.stringify(body),
-  });
-const _get = async (replica: ReturnType<typeof inMemoryRanking>, path: string) => {
-  const res = await replica.app.request(path);
-  return { status: res.status, body: await jsonOf(res) };
-};
-const admin = (replica: ReturnType<typeof inMemoryRanking>, path: string, init: RequestInit = {}) =>
-  replica.app.request(path, {
-    method: "POST",
-    ...init,
-    headers: { authorization: `Bearer ${ADMIN_TOKEN}`, ...json, ...(init.headers as Record<string, string>) },
-  });
+import { admin, select } from "../testing/requests.ts";
 
 const at = () => manualClock("2026-11-27T03:00:00Z");
 

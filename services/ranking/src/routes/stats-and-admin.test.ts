@@ -3,21 +3,13 @@ import { manualClock, systemClock } from "@trip/shared";
 import { overridableClock } from "../overridable-clock.ts";
 import { ADMIN_TOKEN, APP_TOKEN, inMemoryRanking } from "../testing/in-memory-ranking.ts";
 import { type JsonBody, jsonOf } from "../testing/json-body.ts";
+import { get } from "../testing/requests.ts";
+import { selectionOf } from "../testing/selection-testbed.ts";
 
 type Replica = ReturnType<typeof inMemoryRanking>;
 const auth = { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" };
-const get = async (replica: Replica, path: string) => {
-  const res = await replica.app.request(path);
-  return { status: res.status, body: await jsonOf(res) };
-};
 const pick = (replica: Replica, country_code: string) =>
-  replica.service.selections.recorder.record({
-    country_code,
-    currency_code: "XXX",
-    user_hash: null,
-    session_id: null,
-    referrer: null,
-  });
+  replica.service.selections.recorder.record(selectionOf(country_code));
 
 describe("GET /api/v1/rankings/stats/{country_code}", () => {
   test("daily breakdown with ranks over 7 KST days, statistics and growth against the week before", async () => {
