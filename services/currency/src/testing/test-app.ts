@@ -9,7 +9,7 @@ import { cachedRate, quote } from "./quotes.ts";
 export const APP_TOKEN = "test-app-token";
 
 /** The real app and read path over an in-memory cache store and a fake MariaDB. */
-export const testApp = () => {
+export const testApp = (options: { corsOrigins?: readonly string[] } = {}) => {
   const clock = manualClock("2026-11-27T03:01:00Z");
   const store = new InMemoryStateStore();
   const database = new FakeRateDatabase();
@@ -29,7 +29,7 @@ export const testApp = () => {
     clock,
     metrics,
     appToken: APP_TOKEN,
-    corsOrigins: [],
+    corsOrigins: options.corsOrigins ?? [],
     checks: [],
     rates,
     previousClose: new PreviousCloseReader(database, clock, log),
@@ -43,8 +43,8 @@ export const testApp = () => {
 };
 
 /** A test app whose cache and database hold USD 1400 (with TTS/TTB), JPY 9.5, EUR 1500, and a JPY close of 9.4. */
-export const seeded = () => {
-  const t = testApp();
+export const seeded = (options: Parameters<typeof testApp>[0] = {}) => {
+  const t = testApp(options);
   t.store.putRates([
     cachedRate("USD", 1400, { tts: 1414, ttb: 1386 }),
     cachedRate("JPY", 9.5),

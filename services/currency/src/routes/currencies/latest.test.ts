@@ -31,6 +31,17 @@ describe("GET /api/v1/currencies/latest", () => {
       'http_requests_total{method="GET",route="/api/v1/currencies/latest",service="currency-service",status="200"} 2',
     );
   });
+  test("a cross-origin browser request takes the normal route and gets its CORS header", async () => {
+    const t = seeded({ corsOrigins: ["http://127.0.0.1:8080"] });
+    await t.get("/api/v1/currencies/latest");
+    const plain = await t.app.request("/api/v1/currencies/latest");
+    const browser = await t.app.request("/api/v1/currencies/latest", {
+      headers: { origin: "http://127.0.0.1:8080" },
+    });
+    expect(plain.headers.get("access-control-allow-origin")).toBeNull();
+    expect(browser.headers.get("access-control-allow-origin")).toBe("http://127.0.0.1:8080");
+    expect(await browser.json()).toEqual(await plain.json());
+  });
   test("every other route keeps its own metric label; a path no route matches is 'unmatched'", async () => {
     const t = seeded();
     await t.get("/api/v1/currencies/latest?symbols=USD");
