@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { getCurrency } from "@trip/shared";
 import type { Page } from "playwright-core";
+import { formatNumber, formatRate, formatSignedPercent } from "../../web/src/format/number-format.ts";
+import { type MessageKey, translate } from "../../web/src/i18n/translate.ts";
 import { api } from "./support/api.ts";
 import { type Browser, launchBrowser, parseShown, settled, WEB } from "./support/browser.ts";
 
@@ -17,6 +20,48 @@ const PERIODS = ["1d", "1w", "1m", "3m", "6m", "1y"] as const;
 const convert = async (page: Page, from: string, to: string, amount: string): Promise<number> => {
   await page.getByLabel(from, { exact: true }).fill(amount);
   return parseShown(await page.getByLabel(to, { exact: true }).inputValue());
+};
+
+/** The [label, value] pairs of one of the statistics panel's lists, as shown. */
+const shownFacts = (page: Page, testId: string) =>
+  page
+    .getByTestId(testId)
+    .locator("div")
+    .evaluateAll((items) =>
+      items.map((item) => [item.querySelector("dt")?.textContent, item.querySelector("dd")?.textContent]),
+    );
+
+// biome-ignore lint/suspicious/noExplicitAny: the stats answer is read field by field, as the contract names them
+const expectedFacts = (stats: any, unit: number) => {
+  const missing = translate("ko", "state.notEnoughData");
+  const rate = (v: number | null) => (v === null ? missing : formatRate(v * unit, "ko"));
+  const s = stats.statistics;
+  const i = stats.technical_indicators;
+  return {
+    statistics: [
+      ["평균", rate(s.period_average)],
+      ["최저", rate(s.period_min)],
+      ["최고", rate(s.period_max)],
+      [
+        "기간 변동",
+        s.total_change_percent === null ? missing : formatSignedPercent(s.total_change_percent, "ko"),
+      ],
+      ["변동성", s.volatility_index === null ? missing : formatNumber(s.volatility_index, "ko", 2)],
+      [
+        "추세",
+        s.trend_direction === null ? missing : translate("ko", `trend.${s.trend_direction}` as MessageKey),
+      ],
+      ["지지선", rate(s.support_level)],
+      ["저항선", rate(s.resistance_level)],
+    ],
+    indicators: [
+      ["20일 이동평균", rate(i.sma_20)],
+      ["50일 이동평균", rate(i.sma_50)],
+      ["RSI (14)", i.rsi_14 === null ? missing : formatNumber(i.rsi_14, "ko", 1)],
+      ["볼린저 밴드 상단", rate(i.bollinger_upper)],
+      ["볼린저 밴드 하단", rate(i.bollinger_lower)],
+    ],
+  };
 };
 
 describe("destination page", () => {
@@ -120,6 +165,46 @@ describe("destination page", () => {
     await expect(page.getByTestId("indicators").count()).resolves.toBe(1);
     await page.close();
   });
+
+  for (const { country, code } of [
+    { country: "JP", code: "JPY" },
+    { country: "US", code: "USD" },
+  ]) {
+    test(`the ${code} statistics and indicators are the API's figures for the chosen period`, async () => {
+      const page = await browser.page();
+      const unit = getCurrency(code)?.unit ?? 1;
+      const statsOf = (period: string) =>
+        page.waitForResponse(
+          (r) =>
+            r.url().includes("/api/v1/history/stats?") &&
+            r.url().includes(`target=${code}`) &&
+            r.url().includes(`period=${period}`),
+        );
+      const first = statsOf("1m");
+      await page.goto(`${WEB}/destinations/${country}`);
+      for (const period of ["1m", "3m", "1y"]) {
+        const answered = period === "1m" ? first : statsOf(period);
+        if (period !== "1m") await page.locator(`[role="tab"][data-period="${period}"]`).click();
+        const body = await (await answered).json();
+        expect(body.success).toBe(true);
+        await settled(page);
+        const stats = page.locator("section", { has: page.getByRole("heading", { name: "통계" }) });
+        expect(await stats.locator(".card__meta").innerText()).toBe(
+          translate("ko", `period.${period}` as MessageKey),
+        );
+        const expected = expectedFacts(body.data, unit);
+        const shown = await shownFacts(page, "statistics");
+        expect(shown).toEqual(expected.statistics);
+        expect(await shownFacts(page, "indicators")).toEqual(expected.indicators);
+        // Rate figures are per quoting unit (JPY per 100): the shown average is the API's, rounded.
+        const average = body.data.statistics.period_average;
+        if (average !== null) {
+          expect(Math.abs(parseShown(shown[0]?.[1] ?? "") - average * unit)).toBeLessThan(0.0051);
+        }
+      }
+      await page.close();
+    });
+  }
 
   test("a destination without Big Mac data says so instead of showing figures", async () => {
     const page = await browser.page();

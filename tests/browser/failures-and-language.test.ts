@@ -22,6 +22,19 @@ const failRequests = (page: Page, pattern: string) =>
     route.fulfill({ status: 503, contentType: "application/json", body: unavailable }),
   );
 
+/** The card whose heading is `title`. */
+const cardTitled = (page: Page, title: string) =>
+  page.locator("section.card", { has: page.getByRole("heading", { name: title, exact: true }) });
+
+/** A card's text below its header (the header names the period or the unit, which hold digits). */
+const bodyTextOf = (card: ReturnType<Page["locator"]>) =>
+  card.evaluate((el) =>
+    [...el.children]
+      .filter((child) => child.tagName !== "HEADER")
+      .map((child) => (child as HTMLElement).innerText)
+      .join("\n"),
+  );
+
 describe("when an API call fails", () => {
   test("the destination page says so and shows no rate, no conversion", async () => {
     const page = await browser.page();
@@ -54,6 +67,57 @@ describe("when an API call fails", () => {
     });
     await expect(ranking.getByRole("alert").count()).resolves.toBe(1);
     expect(await ranking.innerText()).not.toMatch(/\d/);
+    await page.close();
+  });
+
+  test("the history chart and the statistics panel say so, also after a period change, and show no figures", async () => {
+    const page = await browser.page();
+    await failRequests(page, "**/api/v1/history?*");
+    await failRequests(page, "**/api/v1/history/stats?*");
+    await page.goto(`${WEB}/destinations/US`);
+    await settled(page);
+    for (const period of ["1m", "1y"]) {
+      if (period !== "1m") {
+        await page.locator(`[role="tab"][data-period="${period}"]`).click();
+        await settled(page);
+      }
+      const history = page.locator("#history-panel");
+      await expect(history.getByRole("alert").count()).resolves.toBe(1);
+      expect(await history.innerText()).toContain("CACHE_UNAVAILABLE");
+      expect(await history.innerText()).not.toMatch(/\d/);
+      await expect(page.getByTestId("history-chart").count()).resolves.toBe(0);
+      await expect(history.locator("svg").count()).resolves.toBe(0);
+
+      const stats = cardTitled(page, "통계");
+      await expect(stats.getByRole("alert").count()).resolves.toBe(1);
+      const body = await bodyTextOf(stats);
+      expect(body).toContain("데이터를 불러오지 못했습니다");
+      expect(body).toContain("CACHE_UNAVAILABLE");
+      expect(body).not.toMatch(/\d/);
+      await expect(stats.locator("dd, .num").count()).resolves.toBe(0);
+    }
+    // The failure stays where it happened: the rate card still shows the rate.
+    expect(await page.getByTestId("current-rate").innerText()).toMatch(/^\d{1,3}(,\d{3})*\.\d{2}$/);
+    await page.close();
+  });
+
+  test("the compare page's chart and correlation table say so and show no figures", async () => {
+    const page = await browser.page();
+    await failRequests(page, "**/api/v1/history?*");
+    await failRequests(page, "**/api/v1/history/compare?*");
+    await page.goto(`${WEB}/compare?currencies=USD,JPY,EUR&period=1m`);
+    await settled(page);
+    for (const title of ["기간 시작 대비 변화 (시작 = 100)", "성과"]) {
+      const card = cardTitled(page, title);
+      await expect(card.getByRole("alert").count()).resolves.toBe(1);
+      const body = await bodyTextOf(card);
+      expect(body).toContain("데이터를 불러오지 못했습니다");
+      expect(body).toContain("CACHE_UNAVAILABLE");
+      expect(body).not.toMatch(/\d/);
+    }
+    for (const testId of ["compare-chart", "performance-table", "correlation-table"])
+      await expect(page.getByTestId(testId).count()).resolves.toBe(0);
+    await expect(page.locator("main td, main path.chart__line").count()).resolves.toBe(0);
     await page.close();
   });
 

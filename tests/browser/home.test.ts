@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { COUNTRIES, type Country, getCountry, HOME_COUNTRY_CODE } from "@trip/shared";
-import type { Page } from "playwright-core";
-import { api, recomputeRanking } from "./support/api.ts";
+import { recomputeRanking } from "./support/api.ts";
 import { type Browser, launchBrowser, parseShown, settled, WEB } from "./support/browser.ts";
+import { chooseTarget, shownScore } from "./support/ranking.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -13,25 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
-
-/** The selection count the ranking board shows for a country (0 when it is not listed). */
-const shownScore = async (page: Page, code: string): Promise<number> => {
-  const row = page.locator(`[data-testid="ranking-list"] li[data-country="${code}"]`);
-  if ((await row.count()) === 0) return 0;
-  const share = await row.locator(".ranking__share").innerText();
-  return parseShown(share.split("·")[0] ?? "");
-};
-
-/** A destination whose pick must become visible: one not listed yet, or the leader when the board is full. */
-const chooseTarget = async (): Promise<Country> => {
-  const { ranking } = await api("/api/v1/rankings?period=daily&limit=10");
-  const listed = new Set<string>(ranking.map((r: { country_code: string }) => r.country_code));
-  const leader = ranking[0] && getCountry(ranking[0].country_code);
-  if (ranking.length >= 10 && leader) return leader;
-  const fresh = COUNTRIES.find((c) => c.code !== HOME_COUNTRY_CODE && !listed.has(c.code));
-  if (!fresh) throw new Error("no destination left to pick");
-  return fresh;
-};
 
 const selectionPosts = (r: { url(): string; request(): { method(): string } }) =>
   r.url().endsWith("/api/v1/rankings/selections") && r.request().method() === "POST";
