@@ -14,10 +14,14 @@ need mvn maven
 need curl curl
 need chromium chromium
 need ss iproute2
+need openssl openssl
 # Packages without a command of their own (fonts for the browser tests' screenshots).
 need_pkg() { dpkg -s "$1" >/dev/null 2>&1 || missing+=("$1"); }
 need_pkg fonts-noto-cjk
 need_pkg fonts-noto-color-emoji
+# PostgreSQL for the state-store contract suite: tests/state-stores/servers.sh runs the newest
+# /usr/lib/postgresql/<version>/bin (initdb, pg_ctl, psql), which no command on PATH stands for.
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
