@@ -99,6 +99,39 @@ describe("publish", () => {
     respond = failWith(404, "ERR_PUBSUB_NOT_FOUND", "pubsub nope is not found");
     await expect(sidecar.publisher("nope").publish("t", {})).rejects.toBeInstanceOf(DaprError);
   });
+
+  test("publishMany sends one bulk request: each event with its own entry id and metadata", async () => {
+    await sidecar
+      .publisher("pubsub")
+      .publishMany("ranking.selection-recorded", [
+        { data: { selection_id: "a" }, metadata: { partitionKey: "JP" } },
+        { data: { selection_id: "b" } },
+      ]);
+    const req = only();
+    expect([req.method, req.path]).toEqual([
+      "POST",
+      "/v1.0-alpha1/publish/bulk/pubsub/ranking.selection-recorded",
+    ]);
+    expect(JSON.parse(req.body)).toEqual([
+      {
+        entryId: "0",
+        event: { selection_id: "a" },
+        contentType: "application/json",
+        metadata: { partitionKey: "JP" },
+      },
+      { entryId: "1", event: { selection_id: "b" }, contentType: "application/json" },
+    ]);
+  });
+
+  test("publishMany of nothing calls nothing; a partly failed bulk publish throws", async () => {
+    await sidecar.publisher("pubsub").publishMany("t", []);
+    expect(seen).toHaveLength(0);
+    respond = () =>
+      Response.json({ failedEntries: [{ entryId: "1", error: "broker down" }] }, { status: 500 });
+    await expect(
+      sidecar.publisher("pubsub").publishMany("t", [{ data: 1 }, { data: 2 }]),
+    ).rejects.toBeInstanceOf(DaprError);
+  });
 });
 
 describe("service invocation", () => {

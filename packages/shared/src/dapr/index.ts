@@ -2,7 +2,7 @@ export { type BindingResult, type OutputBinding, outputBinding } from "./binding
 export { createSidecar, type Sidecar } from "./client.ts";
 export { DaprError, EtagMismatchError, isEtagMismatch, SidecarUnavailableError } from "./errors.ts";
 export { type DistributedLock, distributedLock } from "./lock.ts";
-export { type Publisher, publisher } from "./pubsub.ts";
+export { type PublishedMessage, type Publisher, publisher } from "./pubsub.ts";
 export { decimal, type SqlDatabase, type SqlParam, sqlDatabase, toSqlDateTime, utcDateTime } from "./sql.ts";
 export {
   type Concurrency,

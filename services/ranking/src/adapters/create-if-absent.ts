@@ -27,6 +27,37 @@ export const createIfAbsent = async <T>(
 };
 
 /**
+ * Creates many keys only if absent, in one bulk save when it succeeds. When it is refused (a key existed,
+ * or the store failed part-way — bulk saves are not atomic) every item is settled on its own with
+ * `createIfAbsent`, so an item our own bulk save already wrote reads back as existing with our value.
+ * Outcomes are in the order of `items`; a key given twice goes the one-by-one way.
+ */
+export const createManyIfAbsent = async <T>(
+  store: StateStore,
+  items: readonly { key: string; value: T }[],
+  ttlSeconds = 0,
+): Promise<CreateOutcome<T>[]> => {
+  if (new Set(items.map((item) => item.key)).size === items.length) {
+    try {
+      await store.save(
+        items.map(({ key, value }) => ({
+          key,
+          value,
+          concurrency: "first-write" as const,
+          ...(ttlSeconds > 0 ? { ttlInSeconds: ttlSeconds } : {}),
+        })),
+      );
+      return items.map(() => ({ created: true }));
+    } catch {
+      // settled one by one below
+    }
+  }
+  const outcomes: CreateOutcome<T>[] = [];
+  for (const { key, value } of items) outcomes.push(await createIfAbsent(store, key, value, ttlSeconds));
+  return outcomes;
+};
+
+/**
  * Replaces `key` only if it still has `etag` (or creates it when `etag` is undefined). false when another
  * writer got there first; the caller re-reads and decides again.
  */

@@ -9,14 +9,20 @@ import {
 
 /** The events ranking-service publishes, validated against the shared schemas before they leave. */
 export interface RankingEvents {
-  selectionRecorded(event: SelectionRecordedEvent): Promise<void>;
+  /** One bulk publish per call; keep batches to a few hundred. */
+  selectionsRecorded(events: readonly SelectionRecordedEvent[]): Promise<void>;
   rankingUpdated(event: RankingUpdatedEvent): Promise<void>;
 }
 
 export const rankingEvents = (publisher: Publisher): RankingEvents => ({
-  async selectionRecorded(event) {
-    const data = selectionRecordedEventSchema.parse(event);
-    await publisher.publish(TOPICS.selectionRecorded, data, { partitionKey: data.country_code });
+  async selectionsRecorded(events) {
+    await publisher.publishMany(
+      TOPICS.selectionRecorded,
+      events.map((event) => {
+        const data = selectionRecordedEventSchema.parse(event);
+        return { data, metadata: { partitionKey: data.country_code } };
+      }),
+    );
   },
   async rankingUpdated(event) {
     const data = rankingUpdatedEventSchema.parse(event);

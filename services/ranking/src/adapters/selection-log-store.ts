@@ -2,7 +2,13 @@ import type { KstDate, StateStore } from "@trip/shared";
 import type { ArchivedDay } from "../domain/archived-day.ts";
 import { type LogSlot, type SelectionRecord, STORE_KEYS } from "../domain/selection-log.ts";
 import type { Tally } from "../domain/tally.ts";
-import { bulkRead, type CreateOutcome, compareAndSave, createIfAbsent } from "./create-if-absent.ts";
+import {
+  bulkRead,
+  type CreateOutcome,
+  compareAndSave,
+  createIfAbsent,
+  createManyIfAbsent,
+} from "./create-if-absent.ts";
 
 export interface Retention {
   /** TTL of `selection:{id}` records: a retry later than this counts as a new selection. 0 = keep. */
@@ -15,6 +21,8 @@ export interface Retention {
 export interface SelectionLogStore {
   readSelections(ids: readonly string[]): Promise<Map<string, SelectionRecord>>;
   createSelection(record: SelectionRecord): Promise<CreateOutcome<SelectionRecord>>;
+  /** `createSelection` for many records at once (one bulk write when none existed); outcomes in order. */
+  createSelections(records: readonly SelectionRecord[]): Promise<CreateOutcome<SelectionRecord>[]>;
   claimSlot(date: KstDate, shard: number, slot: number, value: LogSlot): Promise<CreateOutcome<LogSlot>>;
   /** The slots from `from` on that exist, up to `count`, stopping at the first missing one. */
   readSlots(date: KstDate, shard: number, from: number, count: number): Promise<LogSlot[]>;
@@ -33,6 +41,12 @@ export const selectionLogStore = (store: StateStore, retention: Retention): Sele
   },
   createSelection: (record) =>
     createIfAbsent(store, STORE_KEYS.selection(record.selection_id), record, retention.selectionSeconds),
+  createSelections: (records) =>
+    createManyIfAbsent(
+      store,
+      records.map((record) => ({ key: STORE_KEYS.selection(record.selection_id), value: record })),
+      retention.selectionSeconds,
+    ),
   claimSlot: (date, shard, slot, value) =>
     createIfAbsent(store, STORE_KEYS.slot(date, shard, slot), value, retention.logSeconds),
   async readSlots(date, shard, from, count) {

@@ -9,7 +9,6 @@ import {
   recordOf,
 } from "../domain/selection-log.ts";
 import { advanceTally, emptyTally, type Tally } from "../domain/tally.ts";
-import { inParallel } from "./in-parallel.ts";
 
 export interface AggregatorDeps {
   store: SelectionLogStore;
@@ -20,7 +19,8 @@ export interface AggregatorDeps {
 }
 
 const SLOTS_PER_ROUND = 16;
-const PUBLISH_CONCURRENCY = 16;
+/** Events per bulk publish. */
+const PUBLISH_BATCH = 500;
 
 interface Placed {
   entry: LogEntry;
@@ -70,17 +70,19 @@ export const aggregateShard = async (deps: AggregatorDeps, date: KstDate, shard:
         : [],
     );
     const counted = await countedEntries(deps, placed);
-    await inParallel(counted, PUBLISH_CONCURRENCY, ({ entry }) =>
-      deps.events.selectionRecorded({
-        selection_id: entry.selection_id,
-        country_code: entry.country_code,
-        currency_code: entry.currency_code,
-        user_hash: entry.user_hash,
-        session_id: entry.session_id,
-        selected_at: entry.selected_at,
-        kst_date: date,
-      }),
-    );
+    for (let i = 0; i < counted.length; i += PUBLISH_BATCH) {
+      await deps.events.selectionsRecorded(
+        counted.slice(i, i + PUBLISH_BATCH).map(({ entry }) => ({
+          selection_id: entry.selection_id,
+          country_code: entry.country_code,
+          currency_code: entry.currency_code,
+          user_hash: entry.user_hash,
+          session_id: entry.session_id,
+          selected_at: entry.selected_at,
+          kst_date: date,
+        })),
+      );
+    }
     const next = advanceTally(
       tally,
       counted.map((p) => p.entry.country_code),

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { batchedLookup } from "./batched-lookup.ts";
+import { batchedLookup } from "./coalesced.ts";
 
 const deferredReads = () => {
   const calls: { keys: readonly string[]; finish: (err?: Error) => void }[] = [];

@@ -101,4 +101,27 @@ describe("recording a selection", () => {
     expect(logEntriesOf(bed.backing, "2026-11-27")).toHaveLength(1);
     expect(await bed.countDay("2026-11-27")).toEqual({ JP: 1 });
   });
+
+  test("concurrent selections share bulk writes of their idempotency records", async () => {
+    const bed = selectionTestbed(manualClock("2026-11-27T03:00:00Z"));
+    const recorder = bed.replica();
+    let recordSaves = 0;
+    bed.backing.intercept = (operation, key) => {
+      if (operation === "save" && key === "selection:c-0") recordSaves++;
+    };
+    const saved: string[][] = [];
+    const save = bed.backing.save.bind(bed.backing);
+    bed.backing.save = (items) => {
+      if (items.some((item) => item.key.startsWith("selection:"))) saved.push(items.map((item) => item.key));
+      return save(items);
+    };
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => recorder.record(selectionOf("JP", `c-${i}`))),
+    );
+    expect(results.every((r) => !r.replayed)).toBe(true);
+    expect(recordSaves).toBe(1);
+    expect(saved.flat().sort()).toEqual(Array.from({ length: 50 }, (_, i) => `selection:c-${i}`).sort());
+    expect(saved.length).toBeLessThan(50);
+    expect(await bed.countDay("2026-11-27")).toEqual({ JP: 50 });
+  });
 });

@@ -1,7 +1,13 @@
 import { type Clock, kstDateOf } from "@trip/shared";
 import type { SelectionLogStore } from "../adapters/selection-log-store.ts";
-import { bodyOf, recordOf, type SelectionBody, samePlacement } from "../domain/selection-log.ts";
-import { batchedLookup } from "./batched-lookup.ts";
+import {
+  bodyOf,
+  recordOf,
+  type SelectionBody,
+  type SelectionRecord,
+  samePlacement,
+} from "../domain/selection-log.ts";
+import { batchedLookup, coalesced } from "./coalesced.ts";
 import type { LogAppender } from "./log-appender.ts";
 
 export interface SelectionInput {
@@ -35,8 +41,13 @@ export const createSelectionRecorder = (deps: {
   clock: Clock;
   newId?: () => string;
 }): SelectionRecorder => {
-  // Concurrent requests share bulk reads of their idempotency records (one sidecar call per round trip).
+  // Concurrent requests share bulk reads and bulk first-writes of their idempotency records (one sidecar
+  // call per round trip each, not one per request).
   const records = batchedLookup((ids) => deps.store.readSelections(ids), 100);
+  const createRecord = coalesced(
+    (batch: readonly SelectionRecord[]) => deps.store.createSelections(batch),
+    100,
+  );
   return {
     async record(input) {
       // A fresh id cannot have been recorded: only a client's own id is looked up.
@@ -57,7 +68,7 @@ export const createSelectionRecorder = (deps: {
         kstDateOf(now),
       );
       const record = recordOf(entry, placement);
-      const outcome = await deps.store.createSelection(record);
+      const outcome = await createRecord(record);
       if (outcome.created) return { body: bodyOf(record), replayed: false };
       // The aggregator adopted our entry first (same placement), or a concurrent retry won the record.
       return {

@@ -17,6 +17,11 @@ export const recordingPublisher = (): RecordingPublisher => {
       self.intercept?.(topic, data);
       published.push({ topic, data: structuredClone(data) });
     },
+    async publishMany(topic, messages) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      for (const { data } of messages) self.intercept?.(topic, data);
+      for (const { data } of messages) published.push({ topic, data: structuredClone(data) });
+    },
     of: <T>(topic: string) => published.filter((p) => p.topic === topic).map((p) => p.data as T),
   };
   return self;
