@@ -1,12 +1,16 @@
-import { describe, expect, test } from "bun:test";
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { FOREIGN_CURRENCY_CODES, kstDatesBetween, kstDayRange, kstWeekday } from "@trip/shared";
 import { getJson, mariadb, STACK } from "../support/stack.ts";
 import {
   addDays,
+  type BackfillAnswer,
   backfillYear,
+  type DayAggregate,
   dayAggregateOf,
   kstDate,
   rawDailyAggregates,
   runAnalysisNow,
+  sqlInstant,
   tokens,
 } from "./support/history-stack.ts";
 
@@ -16,9 +20,69 @@ const storedDailyStats = (currency: string, first: string, last: string) =>
      WHERE currency = '${currency}' AND kst_date BETWEEN '${first}' AND '${last}' ORDER BY kst_date`,
   ).map(dayAggregateOf);
 
+/** Everything exact except the mean, which daily_stats keeps to the column's 8 decimals. */
+const expectSameDays = (currency: string, stored: DayAggregate[], expected: DayAggregate[]) => {
+  const exact = ({ average: _average, ...rest }: DayAggregate) => rest;
+  expect({ currency, rows: stored.map(exact) }).toEqual({ currency, rows: expected.map(exact) });
+  stored.forEach((row, i) => {
+    expect(row.average).toBeCloseTo(expected[i]?.average as number, 8);
+  });
+};
+
+// The one 365-day backfill of this file; the tests below read what it stored.
+let backfill: BackfillAnswer;
+beforeAll(async () => {
+  backfill = await backfillYear();
+}, 180_000);
+
+describe("POST /api/v1/ingest/backfill?days=365 (this suite's setup)", () => {
+  test("one call (answered 200: backfillYear returns only such a call) leaves one frankfurter close per catalog currency for every business day of the 365 KST days ending yesterday", () => {
+    const { data, timestamp } = backfill;
+    const { from, to, business_days, currencies, run } = data;
+    expect(to).toBe(addDays(kstDate(new Date(timestamp)), -1));
+    expect(kstDatesBetween(from, to)).toHaveLength(365);
+    // Business days: Mon–Fri KST (the sandbox models no public holidays); each close at 23:59:59.999 KST.
+    const businessDays = kstDatesBetween(from, to).filter((d) => kstWeekday(d) <= 5);
+    expect(business_days).toBe(businessDays.length);
+    expect(currencies).toBe(FOREIGN_CURRENCY_CODES.length);
+    expect(run).toMatchObject({ trigger: "backfill", provider: "frankfurter", rejected: 0 });
+    expect(["succeeded", "unchanged"]).toContain(run.status);
+    // This call alone covered the whole range: every close was either inserted by it or already there.
+    expect(run.inserted + run.skipped).toBe(businessDays.length * FOREIGN_CURRENCY_CODES.length);
+    expect(
+      mariadb(`SELECT status, inserted, skipped FROM ingest_runs WHERE run_id = '${run.run_id}'`),
+    ).toEqual([[run.status, String(run.inserted), String(run.skipped)]]);
+
+    const stored = mariadb(
+      `SELECT currency, DATE_FORMAT(observed_at + INTERVAL 9 HOUR, '%Y-%m-%d') AS d, COUNT(*),
+         MIN(TIME(observed_at + INTERVAL 9 HOUR)), MAX(TIME(observed_at + INTERVAL 9 HOUR))
+       FROM exchange_rates
+       WHERE provider = 'frankfurter' AND observed_at >= '${sqlInstant(kstDayRange(from).start)}'
+         AND observed_at < '${sqlInstant(kstDayRange(to).end)}'
+       GROUP BY currency, d`,
+    );
+    const notOneClose = stored.filter(
+      ([, , n, first, last]) => n !== "1" || first !== "23:59:59.999" || last !== first,
+    );
+    expect(notOneClose).toEqual([]);
+    const daysOf = new Map<string, Set<string>>();
+    for (const [currency, day] of stored) {
+      daysOf.set(currency as string, (daysOf.get(currency as string) ?? new Set()).add(day as string));
+    }
+    const catalog = new Set<string>(FOREIGN_CURRENCY_CODES);
+    const gaps = [...new Set([...catalog, ...daysOf.keys()])].flatMap((currency) => {
+      const days = daysOf.get(currency) ?? new Set<string>();
+      const wanted = new Set(catalog.has(currency) ? businessDays : []);
+      const missing = [...wanted].filter((d) => !days.has(d));
+      const extra = [...days].filter((d) => !wanted.has(d));
+      return missing.length + extra.length > 0 ? [{ currency, missing, extra }] : [];
+    });
+    expect(gaps).toEqual([]);
+  });
+});
+
 describe("cron-analysis maintains daily_stats", () => {
   test("after the job, daily_stats equals a direct aggregation of the raw rows", async () => {
-    await backfillYear();
     const run = await runAnalysisNow();
     expect(run.to_id).toBeGreaterThan(0);
     const today = kstDate(new Date());
@@ -29,12 +93,7 @@ describe("cron-analysis maintains daily_stats", () => {
       const expected = rawDailyAggregates(currency, first, last);
       const stored = storedDailyStats(currency, first, last);
       expect(expected.length).toBeGreaterThan(200);
-      // Everything exact except the mean, which daily_stats keeps to the column's 8 decimals.
-      const exact = ({ average: _average, ...rest }: (typeof expected)[number]) => rest;
-      expect({ currency, rows: stored.map(exact) }).toEqual({ currency, rows: expected.map(exact) });
-      stored.forEach((row, i) => {
-        expect(row.average).toBeCloseTo(expected[i]?.average as number, 8);
-      });
+      expectSameDays(currency, stored, expected);
     }
   }, 180_000);
 
@@ -63,4 +122,71 @@ describe("cron-analysis maintains daily_stats", () => {
     const res = await getJson(`${STACK.history}/cron-analysis`, { method: "POST" });
     expect(res.status).toBe(401);
   });
+});
+
+describe("late data corrects its day", () => {
+  // A raw row nobody else writes: its own provider, at an instant no provider uses.
+  const LATE_PROVIDER = "history-it-late";
+  const CURRENCY = "USD";
+  let day = "";
+  /** That day's daily_stats row as found (columns as the mariadb client prints them). */
+  let found: string[] | undefined;
+
+  // Leave the data as found: the late row goes, and the day's row gets its found values back. Running the
+  // job again cannot do the latter: it re-aggregates the days of rows with ids near or above its
+  // watermark, and a deleted row leaves no id behind. (No history answer is requested meanwhile, so the
+  // service holds nothing cached from the corrected day.)
+  afterAll(() => {
+    mariadb(`DELETE FROM exchange_rates WHERE provider = '${LATE_PROVIDER}'`);
+    if (!found) return;
+    const [open, high, low, close, avg, samples, firstAt, lastAt, updatedAt] = found;
+    mariadb(
+      `UPDATE daily_stats SET open = '${open}', high = '${high}', low = '${low}', close = '${close}',
+         avg = '${avg}', samples = ${samples}, first_at = '${firstAt}', last_at = '${lastAt}',
+         updated_at = '${updatedAt}'
+       WHERE currency = '${CURRENCY}' AND kst_date = '${day}'`,
+    );
+    // The found row was a direct aggregation of the raw rows (checked by the test); so is the restored one.
+    expectSameDays(CURRENCY, storedDailyStats(CURRENCY, day, day), rawDailyAggregates(CURRENCY, day, day));
+  });
+
+  test("a row stored late for a finished day: the next run makes that day equal a direct aggregation again, and a rerun changes nothing", async () => {
+    await runAnalysisNow();
+    const today = kstDate(new Date());
+    // A finished day well before any live ingestion of this run, that the job has aggregated.
+    [[day = ""] = []] = mariadb(
+      `SELECT DATE_FORMAT(kst_date, '%Y-%m-%d') FROM daily_stats
+       WHERE currency = '${CURRENCY}' AND kst_date <= '${addDays(today, -7)}' ORDER BY kst_date DESC LIMIT 1`,
+    );
+    expect(day).not.toBe("");
+    found = mariadb(
+      `SELECT open, high, low, close, avg, samples, first_at, last_at, updated_at FROM daily_stats
+       WHERE currency = '${CURRENCY}' AND kst_date = '${day}'`,
+    )[0];
+    const before = storedDailyStats(CURRENCY, day, day);
+    expectSameDays(CURRENCY, before, rawDailyAggregates(CURRENCY, day, day));
+
+    // Above the day's high, at 12:34:56.789 KST: it becomes the day's high and one more sample.
+    const lateRate = ((before[0]?.high as number) * 1.01).toFixed(8);
+    const lateAt = new Date(kstDayRange(day).start.getTime() + ((12 * 60 + 34) * 60 + 56) * 1000 + 789);
+    mariadb(
+      `INSERT INTO exchange_rates (currency, base, rate, unit, provider, observed_at, collected_at, batch_id)
+       VALUES ('${CURRENCY}', 'KRW', '${lateRate}', 1, '${LATE_PROVIDER}', '${sqlInstant(lateAt)}',
+         UTC_TIMESTAMP(3), '${LATE_PROVIDER}-${day}')`,
+    );
+
+    const run = await runAnalysisNow();
+    expect(run.days_updated).toBeGreaterThan(0);
+    const after = storedDailyStats(CURRENCY, day, day);
+    const expected = rawDailyAggregates(CURRENCY, day, day);
+    expect(expected[0]?.samples).toBe((before[0]?.samples as number) + 1);
+    expectSameDays(CURRENCY, after, expected);
+    expect(after[0]?.high).toBe(Number(lateRate));
+    expect(after[0]?.samples).toBe((before[0]?.samples as number) + 1);
+
+    // Idempotent: a rerun re-reads the ids just below its watermark (the late row's among them, unless
+    // more than RESCAN_IDS ids were taken meanwhile) and upserts the same aggregate.
+    await runAnalysisNow();
+    expect(storedDailyStats(CURRENCY, day, day)).toEqual(after);
+  }, 120_000);
 });

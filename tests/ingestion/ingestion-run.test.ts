@@ -2,18 +2,23 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { cachedRateSchema, latestRatesSnapshotSchema, ratesUpdatedEventSchema } from "@trip/shared";
 import { mariadb, secrets, waitFor } from "../support/stack.ts";
 import {
+  asServedRate,
   cachedTtl,
   cachedValue,
+  currencyApi,
   currentSnapshotInstant,
   ingestor,
+  newestStoredInstant,
   newTraceId,
   type RunJson,
   runNow,
   runRecord,
+  runsThatStored,
   setSandboxMode,
   sqlInstant,
   stackProfile,
   storedRowCount,
+  storedSnapshot,
   waitForIngestorReady,
   waitForProviderRecovered,
 } from "./support/ingestion-stack.ts";
@@ -120,6 +125,53 @@ describe(`one ingestion through the real sidecars (pub/sub profile: ${profile})`
     await Bun.sleep(profile === "kafka" ? 5_000 : 2_000);
     expect(subscriber.eventsOfTrace(traceId)).toEqual([]);
   }, 75_000);
+
+  test("a run storing a snapshot latest has never served → latest serves exactly its stored rates, last_updated = its observed time", async () => {
+    // A snapshot nothing has served yet: the sandbox's next 2-minute step, past both what `latest` serves
+    // and what is stored. (Deleting stored rows, as above, would not do: latest still holds them.) Its
+    // rates move on KST business days only, so on weekends last_updated alone tells it from the previous.
+    const { body: before } = await currencyApi("/api/v1/currencies/latest");
+    const served = Date.parse(before.data?.last_updated ?? "") || 0;
+    const stored = newestStoredInstant("exchangerate-api")?.getTime() ?? 0;
+    await waitFor(
+      "the sandbox's next 2-minute snapshot",
+      async () => (await currentSnapshotInstant()).getTime() > Math.max(served, stored),
+      { timeoutMs: 150_000, intervalMs: 1_000 },
+    );
+    const { status, run } = await runNow();
+    expect(status).toBe(200);
+    const observedAt = new Date(run.observed_at as string);
+    expect(observedAt.getTime()).toBeGreaterThan(Math.max(served, stored));
+
+    // This run inserted the snapshot — or, when the stack's cron tick came first, that tick's run did
+    // (and this one found nothing new). Exactly one run stored it, in one batch.
+    const storers = runsThatStored("exchangerate-api", observedAt);
+    expect(storers).toHaveLength(1);
+    const [storerId = "", inserted = "", batchId = ""] = storers[0] ?? [];
+    if (run.status === "succeeded") expect(storerId).toBe(run.run_id);
+    else expect(run).toMatchObject({ status: "unchanged", inserted: 0 });
+    const rows = storedSnapshot("exchangerate-api", observedAt);
+    expect(rows.size).toBe(Number(inserted));
+    expect(new Set([...rows.values()].map((row) => row.batchId))).toEqual(new Set([batchId]));
+
+    // The parameterless route (the hot one every page load takes): every currency of the snapshot, each
+    // the stored rate as the API documents its rounding, observed at the snapshot's instant.
+    const latest = await waitFor(
+      "latest to serve the new snapshot",
+      async () => {
+        const answer = await currencyApi("/api/v1/currencies/latest");
+        return answer.status === 200 && answer.body.data.last_updated === run.observed_at
+          ? answer.body.data
+          : undefined;
+      },
+      { timeoutMs: profile === "kafka" ? 45_000 : 15_000 },
+    );
+    expect(latest.base).toBe("KRW");
+    expect(latest.rates).toEqual(
+      Object.fromEntries([...rows].map(([code, row]) => [code, asServedRate(row.rate)])),
+    );
+    expect(latest.timestamp).toBe(Math.floor(observedAt.getTime() / 1000));
+  }, 240_000);
 
   test("the status route reports the last run, the next scheduled run and totals", async () => {
     const { status, body } = await ingestor("/api/v1/ingest/status");

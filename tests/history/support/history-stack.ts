@@ -16,14 +16,35 @@ export const tokens = () => {
 
 export const historyApi = (path: string) => getJson(`${STACK.history}${path}`);
 
-const sqlInstant = (d: Date) => d.toISOString().replace("T", " ").replace("Z", "");
+/** `YYYY-MM-DD HH:MM:SS.fff` (UTC) for a DATETIME(3) value in test SQL. */
+export const sqlInstant = (d: Date) => d.toISOString().replace("T", " ").replace("Z", "");
+
+/** The 200 answer of `POST /api/v1/ingest/backfill`: the envelope's data and timestamp. */
+export interface BackfillAnswer {
+  data: {
+    from: string;
+    to: string;
+    business_days: number;
+    currencies: number;
+    run: {
+      run_id: string;
+      trigger: string;
+      provider: string;
+      status: string;
+      inserted: number;
+      skipped: number;
+      rejected: number;
+    };
+  };
+  timestamp: string;
+}
 
 /**
  * A 365-day backfill through the data-ingestor (idempotent), then one live ingestion. The provider's
  * circuit breaker may still be open from an earlier suite's faults (it half-opens after 60 s), so
- * both are retried until they succeed.
+ * both are retried until they succeed. Returns the backfill call that answered 200.
  */
-export const backfillYear = async (): Promise<void> => {
+export const backfillYear = async (): Promise<BackfillAnswer> => {
   const auth = { authorization: `Bearer ${tokens().admin}` };
   const post = (path: string) =>
     getJson(`${STACK.ingestor}${path}`, {
@@ -32,13 +53,13 @@ export const backfillYear = async (): Promise<void> => {
       signal: AbortSignal.timeout(120_000),
     });
   let last = "";
-  await waitFor(
+  return waitFor(
     "a 365-day backfill and one ingestion run",
     async () => {
       const backfill = await post("/api/v1/ingest/backfill?days=365");
       const run = backfill.status === 200 ? await post("/api/v1/ingest/run") : undefined;
       last = JSON.stringify({ backfill: backfill.body, run: run?.body });
-      return run?.status === 200;
+      return run?.status === 200 ? (backfill.body as BackfillAnswer) : undefined;
     },
     { timeoutMs: 150_000, intervalMs: 5000 },
   ).catch((err: unknown) => {

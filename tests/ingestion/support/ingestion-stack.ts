@@ -114,6 +114,49 @@ export const storedRowCount = (provider: string, observedAt: Date): number =>
     )[0]?.[0] ?? 0,
   );
 
+/** The newest observation a provider has stored (undefined before its first row). */
+export const newestStoredInstant = (provider: string): Date | undefined => {
+  const [[newest] = []] = mariadb(
+    `SELECT MAX(observed_at) FROM exchange_rates WHERE provider = '${provider}'`,
+  );
+  // DATETIME(3) text, UTC (as sqlInstant writes it).
+  return newest === undefined || newest === "NULL" ? undefined : new Date(`${newest.replace(" ", "T")}Z`);
+};
+
+/** The rows of one snapshot of one provider: currency → rate (DECIMAL text) and batch id. */
+export const storedSnapshot = (
+  provider: string,
+  observedAt: Date,
+): Map<string, { rate: string; batchId: string }> =>
+  new Map(
+    mariadb(
+      `SELECT currency, rate, batch_id FROM exchange_rates
+       WHERE provider = '${provider}' AND observed_at = '${sqlInstant(observedAt)}'`,
+    ).map(([currency, rate, batchId]) => [
+      currency as string,
+      { rate: rate as string, batchId: batchId as string },
+    ]),
+  );
+
+/** The succeeded runs recorded for one snapshot of one provider: [run_id, inserted, batch_id]. */
+export const runsThatStored = (provider: string, observedAt: Date): string[][] =>
+  mariadb(
+    `SELECT run_id, inserted, batch_id FROM ingest_runs
+     WHERE provider = '${provider}' AND observed_at = '${sqlInstant(observedAt)}' AND status = 'succeeded'`,
+  );
+
+/** GET on currency-service, parsed. */
+export const currencyApi = (path: string) => getJson(`${STACK.currency}${path}`);
+
+/**
+ * A stored rate as `GET /api/v1/currencies/latest` documents it (services/currency/README.md): 8 decimal
+ * places, or 8 significant digits below 1.
+ */
+export const asServedRate = (stored: string): number => {
+  const value = Number(stored);
+  return Math.abs(value) >= 1 ? Number(value.toFixed(8)) : Number(value.toPrecision(8));
+};
+
 /** What the rest of the suite compares before and after a failing run. */
 export const storedFingerprint = () => {
   const [row] = mariadb("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM exchange_rates");
