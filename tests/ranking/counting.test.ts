@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { COUNTRIES, selectionRecordedEventSchema } from "@trip/shared";
 import { waitFor } from "../support/stack.ts";
+import { expectRankingUpdatedForRecompute } from "./support/broker.ts";
 import { getJson, recomputeNow, select } from "./support/clients.ts";
 import { type Replica, redisCli, startReplicas } from "./support/ranking-replicas.ts";
 
@@ -123,6 +124,18 @@ describe("exact counts through the public API", () => {
       .filter((field) => field.specversion === "1.0") // the CloudEvent, not the message metadata
       .map((cloudEvent) => selectionRecordedEventSchema.parse(cloudEvent.data));
     expect(new Set(events.map((e) => e.selection_id))).toEqual(accepted);
+  }, 60_000);
+});
+
+describe("ranking.updated on the broker", () => {
+  test("a recomputation publishes ranking.updated for each period: the contract's shape, the served top 10", async () => {
+    const events = await expectRankingUpdatedForRecompute(replicaFor(0), replicaFor(1));
+    // 22 countries are ranked by now: the event carries the first 10 of the weekly ranking.
+    const weekly = events.find((e) => e.period === "weekly");
+    expect(weekly?.top).toHaveLength(10);
+    expect(weekly?.top.reduce((sum: number, row: { score: number }) => sum + row.score, 0)).toBeGreaterThan(
+      0,
+    );
   }, 60_000);
 });
 

@@ -3,13 +3,22 @@
  * (same app id, same components), on spare loopback ports. The components are the committed local ones,
  * rendered with every Redis-backed component (the three ranking stores, pubsub, lockstore) moved to a
  * dedicated Redis database, so the suite neither sees nor disturbs the shared stack's data and events.
+ *
+ * `stateStore` swaps the three ranking stores (rankings, country-stats, daily-selections) onto another
+ * Dapr state store, configured the way tests/state-stores configures it (its component templates):
+ * - `mysql`: state.mysql on the local MariaDB (127.0.0.1:3307, user `trip` from .run/secrets.json) in a
+ *   private schema `trip_ranking_test` (dropped and created again at the start of each file);
+ * - `postgresql`: state.postgresql v2 on the PostgreSQL of tests/state-stores/servers.sh (5433, started
+ *   when down and stopped again by `releaseStateStores`), in a private database `ranking_test`.
+ * pubsub and lockstore stay on the test Redis database.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import type { Subprocess } from "bun";
 import { renderResources, repoRoot } from "../../../scripts/lib/render-resources.ts";
-import { secrets, waitFor } from "../../support/stack.ts";
+import { renderComponent } from "../../state-stores/support/store-targets.ts";
+import { mariadb, STACK, secrets, waitFor } from "../../support/stack.ts";
 
 const env = process.env;
 /** Redis database of the suite (flushed at the start of each file). */
@@ -35,13 +44,139 @@ export const redisCli = async (...args: string[]): Promise<string> => {
   return out.trim();
 };
 
-const renderSuiteResources = (suite: string): string => {
+/** Where the three ranking stores live: the local profile's state.redis, or another Dapr state store. */
+export type RankingStateStore = "redis" | "mysql" | "postgresql";
+export const RANKING_STORES = ["rankings", "country-stats", "daily-selections"] as const;
+const MYSQL_SCHEMA = env.RANKING_TEST_MYSQL_SCHEMA ?? "trip_ranking_test";
+const POSTGRES_DATABASE = env.RANKING_TEST_POSTGRES_DATABASE ?? "ranking_test";
+const POSTGRES_PORT = Number(env.POSTGRES_PORT ?? 5433);
+const stateStoresDir = join(repoRoot, "tests", "state-stores");
+/** Servers this process started through tests/state-stores/servers.sh (stopped by releaseStateStores). */
+const startedServers = new Set<string>();
+
+const run = (what: string, argv: string[], extraEnv: Record<string, string> = {}): string => {
+  const proc = Bun.spawnSync(argv, { env: { ...env, ...extraEnv }, stdout: "pipe", stderr: "pipe" });
+  if (proc.exitCode !== 0) throw new Error(`${what}: ${proc.stdout.toString()}${proc.stderr.toString()}`);
+  return proc.stdout.toString().trim();
+};
+const servers = (command: "start" | "stop" | "status", server: string) =>
+  Bun.spawnSync(["bash", join(stateStoresDir, "servers.sh"), command, server], {
+    stdout: "pipe",
+    stderr: "pipe",
+  });
+
+const postgresPassword = () =>
+  readFileSync(join(repoRoot, ".run", "state-stores", "postgres.password"), "utf8").trim();
+const psql = (database: string, sql: string): string =>
+  run(
+    "psql",
+    ["psql", "-h", "127.0.0.1", "-p", String(POSTGRES_PORT), "-U", "postgres", "-d", database].concat([
+      "-q",
+      "-At",
+      "-F",
+      "\t",
+      "-v",
+      "ON_ERROR_STOP=1",
+      "-c",
+      sql,
+    ]),
+    { PGPASSWORD: postgresPassword() },
+  );
+
+/**
+ * Runs SQL on the store's private schema/database (tests only: the service reaches it through daprd).
+ * Tables: state.mysql `trip_ranking_test.<store>` (id, value, eTag, expiredate); state.postgresql v2
+ * `<store>_state` (key, value, etag, expires_at); store names with `_` for `-`. Rows as string arrays.
+ */
+export const stateStoreSql = (kind: Exclude<RankingStateStore, "redis">, sql: string): string[][] => {
+  if (kind === "mysql") return mariadb(sql.replaceAll("{schema}", MYSQL_SCHEMA));
+  const out = psql(POSTGRES_DATABASE, sql);
+  return out === "" ? [] : out.split("\n").map((line) => line.split("\t"));
+};
+
+/** Sets one metadata value of a rendered component, adding the field when the template has none. */
+const withMetadata = (yaml: string, name: string, value: string): string => {
+  const field = new RegExp(`(- name: ${name}\\n\\s+value: ).*`);
+  if (field.test(yaml)) return yaml.replace(field, `$1${JSON.stringify(value)}`);
+  return yaml.replace(
+    /^ {2}metadata:\n/m,
+    `  metadata:\n    - name: ${name}\n      value: ${JSON.stringify(value)}\n`,
+  );
+};
+
+/**
+ * Empties the store's private schema/database (starting the server when needed) and returns the YAML of
+ * each ranking store on it. Keys keep the local profile's `keyPrefix: name`; each store has its own table.
+ */
+const prepareStateStore = (kind: Exclude<RankingStateStore, "redis">): ((store: string) => string) => {
+  const template = readFileSync(join(stateStoresDir, "components", `${kind}.yaml`), "utf8");
+  const table = (store: string) => store.replaceAll("-", "_");
+  if (kind === "mysql") {
+    const { host, port, user } = STACK.mariadb;
+    // The `trip` user may create `trip_%` schemas; the component would create it too, but two sidecars
+    // starting together race on CREATE DATABASE, so the schema is made here. State keys are
+    // case-sensitive (`selection:Ab` is not `selection:aB`): the tables Dapr creates inherit the schema's
+    // collation, so it is binary — under MariaDB's default (utf8mb4_unicode_ci) two ids differing only
+    // in case would share one idempotency record and a selection would be lost.
+    mariadb(
+      `DROP DATABASE IF EXISTS ${MYSQL_SCHEMA}; CREATE DATABASE ${MYSQL_SCHEMA} CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`,
+    );
+    const dsn = `${user}:${secrets()["mariadb-password"]}@tcp(${host}:${port})/?allowNativePasswords=true`;
+    return (store) => {
+      let yaml = renderComponent(template, {
+        MYSQL_CONNECTION_STRING: dsn,
+        STORE_NAME: store,
+        APP_ID: "ranking-service",
+      });
+      yaml = withMetadata(yaml, "schemaName", MYSQL_SCHEMA);
+      yaml = withMetadata(yaml, "tableName", table(store));
+      return withMetadata(yaml, "keyPrefix", "name");
+    };
+  }
+  if (!servers("status", "postgres").success) {
+    const started = servers("start", "postgres");
+    if (!started.success)
+      throw new Error(
+        `could not start PostgreSQL (tests/state-stores/setup.sh installs it): ${started.stderr}`,
+      );
+    startedServers.add("postgres");
+  }
+  const password = postgresPassword();
+  psql("postgres", `DROP DATABASE IF EXISTS ${POSTGRES_DATABASE} WITH (FORCE)`);
+  psql("postgres", `CREATE DATABASE ${POSTGRES_DATABASE}`);
+  const dsn = `host=127.0.0.1 port=${POSTGRES_PORT} user=postgres password=${password} dbname=${POSTGRES_DATABASE}`;
+  return (store) => {
+    let yaml = renderComponent(template, {
+      POSTGRESQL_CONNECTION_STRING: dsn,
+      STORE_NAME: store,
+      APP_ID: "ranking-service",
+    });
+    yaml = withMetadata(yaml, "tablePrefix", `${table(store)}_`);
+    return withMetadata(yaml, "keyPrefix", "name");
+  };
+};
+
+/** Stops the servers that startReplicas started (PostgreSQL when it was down); call after the replicas. */
+export const releaseStateStores = (): void => {
+  for (const server of startedServers) {
+    const stopped = servers("stop", server);
+    if (!stopped.success) console.warn(`[ranking] stopping ${server}: ${stopped.stderr}`);
+    startedServers.delete(server);
+  }
+};
+
+const renderSuiteResources = (suite: string, stateStore: RankingStateStore): string => {
   const outDir = join(runDir, suite, "resources");
   renderResources({ profile: "local", outDir, scopes: ["ranking-service"], only: COMPONENTS });
+  const onStore = stateStore === "redis" ? undefined : prepareStateStore(stateStore);
   for (const file of readdirSync(outDir).filter((f) => f.endsWith(".yaml"))) {
     const path = join(outDir, file);
     const yaml = readFileSync(path, "utf8");
     const name = /^metadata:\n {2}name: (\S+)/m.exec(yaml)?.[1] ?? "";
+    if (onStore && (RANKING_STORES as readonly string[]).includes(name)) {
+      writeFileSync(path, onStore(name), { mode: 0o600 });
+      continue;
+    }
     if (!REDIS_COMPONENTS.includes(name)) continue;
     const moved = yaml.replace(
       /^ {2}metadata:\n/m,
@@ -161,12 +296,18 @@ const startReplica = async (
 };
 
 /**
- * Starts `count` replicas on a freshly flushed test database. Replicas get `TRUSTED_PROXY_HOPS=1` so a
+ * Starts `count` replicas on a freshly flushed test database (and, with `stateStore`, freshly emptied
+ * ranking stores on that store). Replicas get `TRUSTED_PROXY_HOPS=1` so a
  * test can stand in for many clients with X-Forwarded-For; the limits themselves stay the defaults.
  */
-export const startReplicas = async (suite: string, count: number, extraEnv: Record<string, string> = {}) => {
+export const startReplicas = async (
+  suite: string,
+  count: number,
+  extraEnv: Record<string, string> = {},
+  { stateStore = "redis" }: { stateStore?: RankingStateStore } = {},
+) => {
   await redisCli("FLUSHDB");
-  const resources = renderSuiteResources(suite);
+  const resources = renderSuiteResources(suite, stateStore);
   const started = await Promise.allSettled(
     Array.from({ length: count }, (_, i) =>
       startReplica(suite, i, resources, { TRUSTED_PROXY_HOPS: "1", ...extraEnv }),

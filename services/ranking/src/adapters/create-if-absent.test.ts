@@ -1,6 +1,6 @@
 import { describe, expect, test } from "bun:test";
 import { inMemoryStateStore } from "../testing/in-memory-state-store.ts";
-import { createManyIfAbsent } from "./create-if-absent.ts";
+import { createIfAbsent, createManyIfAbsent } from "./create-if-absent.ts";
 
 const savesOf = (store: ReturnType<typeof inMemoryStateStore>) => {
   const saves: string[] = [];
@@ -62,11 +62,27 @@ describe("createManyIfAbsent", () => {
     expect(saves).toEqual(["a", "a"]);
   });
 
-  test("a store failure that wrote nothing is rethrown", async () => {
+  test("a store failure that wrote nothing is rethrown after the last attempt", async () => {
     const store = inMemoryStateStore();
+    let saves = 0;
     store.intercept = (operation) => {
-      if (operation === "save") throw new Error("store down");
+      if (operation !== "save") return;
+      saves++;
+      throw new Error("store down");
     };
     await expect(createManyIfAbsent(store, [{ key: "a", value: 1 }])).rejects.toThrow("store down");
+    expect(saves).toBe(1 + 4); // the bulk save, then four single ones
+  });
+});
+
+describe("createIfAbsent", () => {
+  test("a refused save that left the key absent (a deadlock victim) is tried again", async () => {
+    const store = inMemoryStateStore();
+    let refusals = 2;
+    store.intercept = (operation) => {
+      if (operation === "save" && refusals-- > 0) throw new Error("Error 1213: Deadlock found");
+    };
+    expect(await createIfAbsent(store, "a", 1)).toEqual({ created: true });
+    expect(store.dump()).toEqual(new Map([["a", 1]]));
   });
 });

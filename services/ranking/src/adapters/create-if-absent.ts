@@ -2,11 +2,15 @@ import { isEtagMismatch, type StateStore } from "@trip/shared";
 
 export type CreateOutcome<T> = { created: true } | { created: false; existing: T };
 
+/** Saves tried for one key when a refused save left it absent (e.g. a SQL store's deadlock victim). */
+const CREATE_ATTEMPTS = 4;
+
 /**
  * Creates `key` only if it does not exist yet (first-write concurrency), store-agnostically: stores differ
  * in how they refuse a lost first-write (Redis answers 500, others 409), so on any refusal the key is read
- * back — present means someone else created it (or our own write landed before an error), absent means
- * the write really failed and the error is rethrown.
+ * back — present means someone else created it (or our own write landed before an error); absent means
+ * the write failed without effect (a SQL store's deadlock victim, say) and it is tried again, up to
+ * `CREATE_ATTEMPTS` saves in all, before the error is rethrown.
  */
 export const createIfAbsent = async <T>(
   store: StateStore,
@@ -14,15 +18,18 @@ export const createIfAbsent = async <T>(
   value: T,
   ttlSeconds = 0,
 ): Promise<CreateOutcome<T>> => {
-  try {
-    await store.save([
-      { key, value, concurrency: "first-write", ...(ttlSeconds > 0 ? { ttlInSeconds: ttlSeconds } : {}) },
-    ]);
-    return { created: true };
-  } catch (err) {
-    const existing = await store.get<T>(key);
-    if (existing) return { created: false, existing: existing.value };
-    throw err;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await store.save([
+        { key, value, concurrency: "first-write", ...(ttlSeconds > 0 ? { ttlInSeconds: ttlSeconds } : {}) },
+      ]);
+      return { created: true };
+    } catch (err) {
+      const existing = await store.get<T>(key);
+      if (existing) return { created: false, existing: existing.value };
+      if (attempt >= CREATE_ATTEMPTS) throw err;
+      await new Promise((resolve) => setTimeout(resolve, attempt * 5 + Math.random() * 10));
+    }
   }
 };
 
