@@ -19,8 +19,11 @@ const publish = (data: unknown) =>
     body: JSON.stringify(data),
   });
 
+const endToEndIds = Array.from({ length: 12 }, (_, i) => `${selectionId}-e2e-${i}`);
+const idList = (ids: string[]) => ids.map((id) => `'${id}'`).join(", ");
+
 afterAll(() => {
-  mariadb(`DELETE FROM user_selections WHERE selection_id = '${selectionId}'`);
+  mariadb(`DELETE FROM user_selections WHERE selection_id IN (${idList([selectionId, ...endToEndIds])})`);
 });
 
 describe("ranking.selection-recorded → user_selections", () => {
@@ -51,4 +54,38 @@ describe("ranking.selection-recorded → user_selections", () => {
     );
     expect(rows).toEqual([["JP", "JPY", "0f3c9a", "it-session", "2026-11-27"]]);
   }, 60_000);
+
+  test("selections accepted by ranking-service reach user_selections, one row each, with their KST day", async () => {
+    const countries = ["JP", "VN", "TH"];
+    const accepted = await Promise.all(
+      endToEndIds.map(async (id, i) => {
+        const res = await fetch(`${STACK.ranking}/api/v1/rankings/selections`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ country_code: countries[i % countries.length], selection_id: id }),
+        });
+        expect(res.status).toBe(201);
+        return ((await res.json()) as { data: { selection_id: string; country_code: string; date: string } })
+          .data;
+      }),
+    );
+    // The recomputation aggregates the log and publishes the counted selections (in bulk) — through
+    // whichever broker the stack runs; history consumes them.
+    const recompute = await fetch(`${STACK.ranking}/api/v1/rankings/admin/recompute`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${tokens().admin}` },
+    });
+    expect(recompute.status).toBe(200);
+    const byId = (a: unknown[], b: unknown[]) => (String(a[0]) < String(b[0]) ? -1 : 1);
+    const stored = () =>
+      mariadb(
+        `SELECT selection_id, country, DATE_FORMAT(kst_date, '%Y-%m-%d') FROM user_selections
+         WHERE selection_id IN (${idList(endToEndIds)})`,
+      ).sort(byId);
+    await waitFor("history to store every published selection", async () => stored().length >= 12, {
+      timeoutMs: 45_000,
+    });
+    const expected = accepted.map((a) => [a.selection_id, a.country_code, a.date]).sort(byId);
+    expect(stored()).toEqual(expected);
+  }, 90_000);
 });
