@@ -1,4 +1,5 @@
 import { describe, expect, test } from "bun:test";
+import { forwardedPath } from "./gateway.ts";
 import { buildTestApp, jsonResponse } from "./test-app.ts";
 import { upstreamFor } from "./upstreams.ts";
 
@@ -132,5 +133,13 @@ describe("malformed paths", () => {
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe("DATA_VALIDATION_ERROR");
     expect(calls).toHaveLength(0);
+  });
+
+  test("percent escapes are escaped once more (the sidecar decodes the method path once)", async () => {
+    const { app, calls } = buildTestApp(() => ok({}));
+    const res = await app.request("/api/v1/currencies/c%25le~%20x%3Fy?amount=1");
+    expect(res.status).toBe(200);
+    expect(calls[0]?.path).toBe("/api/v1/currencies/c%2525le~%2520x%253Fy?amount=1");
+    expect(forwardedPath("/api/v1/currencies/USD")).toBe("/api/v1/currencies/USD");
   });
 });

@@ -67,6 +67,14 @@ const unavailable = (appId: string, cause?: unknown) =>
   );
 
 /**
+ * The path to hand to Dapr service invocation so the service sees the one the client sent: the sidecar
+ * percent-decodes the method path once before calling the app, so every `%` is escaped once more
+ * (`c%25le` would otherwise reach the sidecar's parser as the invalid escape `%le` and be refused, and
+ * an encoded `?` or `/` would change the route).
+ */
+export const forwardedPath = (pathname: string): string => pathname.replaceAll("%", "%25");
+
+/**
  * Forwards /api/v1/currencies|rankings|history/* to the owning service through the web app's sidecar,
  * passing method, path, query, body and status through unchanged.
  */
@@ -89,7 +97,7 @@ export const registerGateway = (app: ServiceApp, deps: GatewayDeps): void => {
     const body = method === "GET" || method === "HEAD" ? undefined : await c.req.text();
     let res: Response;
     try {
-      res = await deps.invoke(appId, `${url.pathname}${url.search}`, {
+      res = await deps.invoke(appId, `${forwardedPath(url.pathname)}${url.search}`, {
         method,
         headers: requestHeaders(c, deps),
         ...(body === undefined ? {} : { body }),
