@@ -102,7 +102,7 @@ if [ "${STACK_PROFILE:-local}" = local ] && [ "${KAFKA_PASS:-1}" = 1 ] && [[ " $
     run_suite "integration (kafka): tests/$suite" bun bun test --timeout 60000 "./tests/$suite"
   done
   # Selections: ranking-service's bulk publish of ranking.selection-recorded, consumed by history-service.
-  run_suite "integration (kafka): selections to history" bun \
+  run_suite "integration (kafka): selections" bun \
     bun test --timeout 60000 ./tests/history/selection-events.test.ts
   # The broker outage needs the Kafka profile: the reliability scenario that stops the broker.
   run_suite "integration (kafka): tests/reliability broker outage" bun \

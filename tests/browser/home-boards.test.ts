@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { getCurrency } from "@trip/shared";
+import { COUNTRIES, getCurrency, HOME_COUNTRY_CODE } from "@trip/shared";
 import type { Page, Route } from "playwright-core";
 import {
   formatSignedPercent,
@@ -7,8 +7,10 @@ import {
   shownDirectionOf,
 } from "../../web/src/format/number-format.ts";
 import { type Locale, translate } from "../../web/src/i18n/translate.ts";
+import { waitFor } from "../support/stack.ts";
+import { api, recomputeRanking } from "./support/api.ts";
 import { type Browser, launchBrowser, parseShown, settled, WEB } from "./support/browser.ts";
-import { isDailyRanking } from "./support/ranking.ts";
+import { isDailyRanking, pickThroughApi } from "./support/ranking.ts";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -22,7 +24,7 @@ interface Entry {
   rank: number;
   country_code: string;
   change: "UP" | "DOWN" | "SAME" | "NEW";
-  change_value: number | null;
+  change_value: number;
   previous_rank: number | null;
 }
 interface Detail {
@@ -61,7 +63,7 @@ const openHome = async (page: Page, locale: Locale) => {
 
 /** What a row's movement indicator must show for an API entry: glyphs, colour, and spoken text. */
 const expectedMovement = (entry: Entry, locale: Locale): { glyph: string; hue: Hue; spoken: string } => {
-  const n = Math.abs(entry.change_value ?? 0);
+  const n = Math.abs(entry.change_value);
   switch (entry.change) {
     case "UP":
       return { glyph: `▲${n}`, hue: "red", spoken: translate(locale, "move.up", { n }) };
@@ -111,11 +113,30 @@ const expectMovementsOf = async (page: Page, ranking: Entry[], locale: Locale) =
 const KINDS: ((e: Entry, i: number) => Partial<Entry>)[] = [
   (e, i) => ({ change: "UP", change_value: i + 1, previous_rank: e.rank + i + 1 }),
   (e, i) => ({ change: "DOWN", change_value: -(i + 1), previous_rank: Math.max(1, e.rank - i - 1) }),
-  () => ({ change: "NEW", change_value: null, previous_rank: null }),
+  () => ({ change: "NEW", change_value: 0, previous_rank: null }),
   (e) => ({ change: "SAME", change_value: 0, previous_rank: e.rank }),
 ];
 
 describe("ranking movement", () => {
+  // A fresh stack has no selections today: make sure the board has rows of every kind to draw, with
+  // real picks (as visitors make them) and a recomputation.
+  beforeAll(async () => {
+    const { ranking } = await api("/api/v1/rankings?period=daily&limit=10");
+    const listed = new Set<string>(ranking.map((e: Entry) => e.country_code));
+    const missing = KINDS.length - listed.size;
+    if (missing <= 0) return;
+    const picks = COUNTRIES.filter((c) => c.code !== HOME_COUNTRY_CODE && !listed.has(c.code)).slice(
+      0,
+      missing,
+    );
+    for (const country of picks) expect(await pickThroughApi(country.code)).toBe(201);
+    await waitFor("today's ranking to list the new picks", async () => {
+      await recomputeRanking();
+      const { ranking: now } = await api("/api/v1/rankings?period=daily&limit=10");
+      return now.length >= KINDS.length;
+    });
+  }, 90_000);
+
   test("each row's arrow, colour and spoken text follow the API's change for that row", async () => {
     const page = await browser.page();
     const answered = page.waitForResponse(isDailyRanking);
