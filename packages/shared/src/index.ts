@@ -1,8 +1,9 @@
 /**
  * @trip/shared — the one shared package of Trip Service.
  * Config, logging, the error envelope, the Dapr sidecar client, KST time, the catalog, event schemas and
- * the ops routes every service serves.
+ * the ops routes every service serves, and the response schemas of the public API (shared with the web UI).
  */
+export * from "./api/index.ts";
 export * from "./catalog/index.ts";
 export { type BaseConfig, baseEnvSchema, loadConfig } from "./config.ts";
 export {
@@ -43,7 +44,7 @@ export {
   type Subscription,
   subscription,
 } from "./http/dapr-routes.ts";
-export { errorEnvelopeSchema, successEnvelopeSchema } from "./http/envelope-schemas.ts";
+export { errorEnvelopeSchema, namedSchema, successEnvelopeSchema } from "./http/envelope-schemas.ts";
 export { errorHandler } from "./http/error-handler.ts";
 export {
   type DependencyCheck,

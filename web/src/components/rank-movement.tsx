@@ -4,7 +4,7 @@ import { useLocale } from "../i18n/locale-context.tsx";
 /** ▲/▼ with the number of places moved, "–" for no change, a NEW badge for a new entry. */
 export const RankMovement = ({ entry }: { entry: Pick<RankingEntry, "change" | "change_value"> }) => {
   const { t } = useLocale();
-  const n = Math.abs(entry.change_value ?? 0);
+  const n = Math.abs(entry.change_value);
   switch (entry.change) {
     case "UP":
       return (

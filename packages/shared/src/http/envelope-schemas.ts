@@ -4,6 +4,16 @@ import { ERROR_STATUS, type ErrorCode } from "../errors.ts";
 const errorCodes = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]];
 
 /**
+ * `schema.openapi(name)` for a schema built with plain zod (the response schemas in `api/`): names it
+ * as an /openapi.json component. zod copies prototype methods onto each instance when it is built, so
+ * a schema built before @hono/zod-openapi was first imported has no `.openapi` of its own (the types
+ * say it has); the clone is built now, after the extension.
+ * @example export const rankingSchema = namedSchema(rankingData, "Ranking");
+ */
+export const namedSchema = <T extends z.ZodType>(schema: T, name: string): T =>
+  (schema.clone() as T).openapi(name);
+
+/**
  * The contract's success envelope around a route's `data` schema, for `createRoute` responses and
  * /openapi.json (the runtime envelope is built by `ok()`).
  * @example responses: { 200: { content: { "application/json": { schema: successEnvelopeSchema(ratesSchema) } } } }

@@ -1,9 +1,16 @@
-import { addKstDays, type KstDate, kstDateOf, kstDayRange } from "@trip/shared";
+import {
+  addKstDays,
+  HISTORY_INTERVALS as INTERVALS,
+  type KstDate,
+  kstDateOf,
+  kstDayRange,
+  HISTORY_PERIODS as PERIODS,
+} from "@trip/shared";
 
-export const PERIODS = ["1d", "1w", "1m", "3m", "6m", "1y"] as const;
+/** The periods and intervals are the contract's, defined with the response schemas in the shared package. */
+export { INTERVALS, PERIODS };
 export type Period = (typeof PERIODS)[number];
 
-export const INTERVALS = ["5min", "hourly", "daily"] as const;
 export type Interval = (typeof INTERVALS)[number];
 
 /** Calendar length of each period in days. */

@@ -1,5 +1,12 @@
 import { z } from "@hono/zod-openapi";
-import { CURRENCY_CODES, currencyCodeSchema } from "@trip/shared";
+import {
+  CURRENCY_CODES,
+  comparisonSchema,
+  currencyCodeSchema,
+  historySchema,
+  historyStatsSchema,
+  namedSchema,
+} from "@trip/shared";
 import { INTERVALS, PERIODS } from "../domain/periods.ts";
 
 /** Request and response schemas of the history API: they validate, document (/openapi.json) and type. */
@@ -33,101 +40,10 @@ export const compareQuerySchema = z.object({
   base,
 });
 
-const num = z.number();
-const nullableNum = z.number().nullable();
-const trend = z.enum(["upward", "downward", "stable"]).nullable();
-
-export const historyDataSchema = z
-  .object({
-    base: z.string(),
-    target: z.string(),
-    period: z.enum(PERIODS),
-    interval: z.enum(INTERVALS),
-    data_points: z.number().int(),
-    results: z.array(
-      z.object({
-        date: z.string().openapi({ description: "KST date (daily) or bucket start, ISO UTC" }),
-        rate: num,
-        open: num,
-        high: num,
-        low: num,
-        close: num,
-        change: nullableNum,
-        change_percent: nullableNum,
-        volume: z.number().int().openapi({ description: "Samples in the bucket" }),
-      }),
-    ),
-    statistics: z.object({
-      average: nullableNum,
-      min: nullableNum,
-      max: nullableNum,
-      volatility: nullableNum,
-      trend,
-      data_points: z.number().int(),
-    }),
-  })
-  .openapi("HistoryData");
-
-export const statsDataSchema = z
-  .object({
-    currency_pair: z.string().openapi({ example: "KRW/USD" }),
-    period: z.enum(PERIODS),
-    analysis_date: z.string(),
-    current_rate: nullableNum,
-    statistics: z.object({
-      period_average: nullableNum,
-      period_min: nullableNum,
-      period_max: nullableNum,
-      total_change: nullableNum,
-      total_change_percent: nullableNum,
-      volatility_index: nullableNum,
-      trend_direction: trend,
-      support_level: nullableNum,
-      resistance_level: nullableNum,
-    }),
-    technical_indicators: z.object({
-      sma_20: nullableNum,
-      sma_50: nullableNum,
-      rsi_14: nullableNum,
-      bollinger_upper: nullableNum,
-      bollinger_lower: nullableNum,
-    }),
-    monthly_breakdown: z.array(
-      z.object({
-        month: z.string(),
-        average: nullableNum,
-        min: nullableNum,
-        max: nullableNum,
-        change_percent: nullableNum,
-        volatility: nullableNum,
-      }),
-    ),
-  })
-  .openapi("HistoryStatsData");
-
-export const compareDataSchema = z
-  .object({
-    base: z.string(),
-    period: z.enum(PERIODS),
-    comparison_date: z.string(),
-    currencies: z.array(
-      z.object({
-        currency: z.string(),
-        current_rate: nullableNum,
-        period_change_percent: nullableNum,
-        volatility: nullableNum,
-        performance_rank: z.number().int().nullable(),
-      }),
-    ),
-    correlation_matrix: z.record(z.string(), nullableNum).openapi({ example: { USD_JPY: 0.75 } }),
-    portfolio_analysis: z.object({
-      best_performer: z.string().nullable(),
-      worst_performer: z.string().nullable(),
-      most_volatile: z.string().nullable(),
-      least_volatile: z.string().nullable(),
-    }),
-  })
-  .openapi("HistoryCompareData");
+/** Response `data` schemas: defined once in the shared package (shared with the web UI), named here. */
+export const historyDataSchema = namedSchema(historySchema, "HistoryData");
+export const statsDataSchema = namedSchema(historyStatsSchema, "HistoryStatsData");
+export const compareDataSchema = namedSchema(comparisonSchema, "HistoryCompareData");
 
 export const analysisRunSchema = z
   .object({

@@ -1,12 +1,18 @@
-import { addKstDays, type KstDate, kstDatesEndingAt } from "@trip/shared";
+import {
+  addKstDays,
+  type KstDate,
+  kstDatesEndingAt,
+  RANKING_PERIODS,
+  RANKING_STATS_PERIODS as STATS_PERIODS,
+} from "@trip/shared";
 
-export const RANKING_PERIODS = ["daily", "weekly", "monthly"] as const;
+/** The periods are the contract's, defined with the response schemas in the shared package. */
+export { RANKING_PERIODS, STATS_PERIODS };
 export type RankingPeriod = (typeof RANKING_PERIODS)[number];
 
 /** daily = today (KST); weekly / monthly = the last 7 / 30 KST days including today. */
 export const PERIOD_DAYS: Record<RankingPeriod, number> = { daily: 1, weekly: 7, monthly: 30 };
 
-export const STATS_PERIODS = ["7d", "30d", "90d"] as const;
 export type StatsPeriod = (typeof STATS_PERIODS)[number];
 export const STATS_PERIOD_DAYS: Record<StatsPeriod, number> = { "7d": 7, "30d": 30, "90d": 90 };
 

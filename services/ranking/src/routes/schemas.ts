@@ -1,12 +1,14 @@
 import { z } from "@hono/zod-openapi";
-import { errorEnvelopeSchema, successEnvelopeSchema } from "@trip/shared";
+import {
+  countryStatsSchema as countryStatsData,
+  errorEnvelopeSchema,
+  namedSchema,
+  rankingSchema as rankingData,
+  selectionRecordedSchema,
+  successEnvelopeSchema,
+} from "@trip/shared";
 import { RANKING_PERIODS, STATS_PERIODS } from "../domain/kst-windows.ts";
 import { SELECTION_ID_PATTERN } from "../domain/selection-log.ts";
-
-const kstDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .openapi({ example: "2026-11-27" });
 
 /** The contract's envelopes (§2), defined once in the shared package. */
 export const envelope = successEnvelopeSchema;
@@ -41,9 +43,8 @@ export const selectionRequestSchema = z
   })
   .openapi("SelectionRequest");
 
-export const selectionBodySchema = z
-  .object({ selection_id: z.string(), country_code: z.string(), date: kstDate, message: z.string() })
-  .openapi("SelectionRecorded");
+/** Response `data` schemas: defined once in the shared package (shared with the web UI), named here. */
+export const selectionBodySchema = namedSchema(selectionRecordedSchema, "SelectionRecorded");
 
 export const rankingQuerySchema = z.object({
   period: z.enum(RANKING_PERIODS).default("daily"),
@@ -51,34 +52,7 @@ export const rankingQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
-const rankingRow = z.object({
-  rank: z.number().int(),
-  country_code: z.string(),
-  country_name: z.string(),
-  country_name_en: z.string(),
-  currency_code: z.string().nullable(),
-  score: z.number().int(),
-  percentage: z.number(),
-  change: z.enum(["UP", "DOWN", "SAME", "NEW"]),
-  change_value: z.number().int(),
-  previous_rank: z.number().int().nullable(),
-});
-
-export const rankingSchema = z
-  .object({
-    period: z.enum(RANKING_PERIODS),
-    date_range: z.object({ from: kstDate, to: kstDate }),
-    total_selections: z.number().int(),
-    last_updated: z.string().nullable(),
-    ranking: z.array(rankingRow),
-    pagination: z.object({
-      current_page: z.number().int(),
-      total_pages: z.number().int(),
-      has_next: z.boolean(),
-      has_previous: z.boolean(),
-    }),
-  })
-  .openapi("Ranking");
+export const rankingSchema = namedSchema(rankingData, "Ranking");
 
 export const statsParamsSchema = z.object({
   country_code: countryCode.openapi({ param: { name: "country_code", in: "path" } }),
@@ -86,20 +60,4 @@ export const statsParamsSchema = z.object({
 
 export const statsQuerySchema = z.object({ period: z.enum(STATS_PERIODS).default("7d") });
 
-export const countryStatsSchema = z
-  .object({
-    country_code: z.string(),
-    country_name: z.string(),
-    period: z.enum(STATS_PERIODS),
-    statistics: z.object({
-      total_selections: z.number().int(),
-      daily_average: z.number(),
-      peak_day: kstDate.nullable(),
-      peak_selections: z.number().int(),
-      growth_rate: z.number().nullable(),
-    }),
-    daily_breakdown: z.array(
-      z.object({ date: kstDate, count: z.number().int(), rank: z.number().int().nullable() }),
-    ),
-  })
-  .openapi("CountryStats");
+export const countryStatsSchema = namedSchema(countryStatsData, "CountryStats");
