@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import type { Page } from "playwright-core";
-import { type Browser, launchBrowser, settled, WEB } from "./support/browser.ts";
+import { browserForFile, settled, WEB } from "./support/browser.ts";
 import { textBelowContrast } from "./support/contrast.ts";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = browserForFile();
 
 const failing = (page: Page, pattern: string) =>
   page.route(pattern, (route) =>
@@ -66,7 +60,7 @@ const VIEWS: {
 
 describe("contrast", () => {
   test("the check itself finds grey text on white and passes black text", async () => {
-    const page = await browser.page();
+    const page = await browser().page();
     await page.setContent(
       '<body style="background:#fff"><p style="color:#999">faint</p><p style="color:#000">clear</p></body>',
     );
@@ -78,7 +72,7 @@ describe("contrast", () => {
 
   for (const { name, path, before, prepare } of VIEWS) {
     test(`${name}: every visible text and control has at least 4.5:1 contrast`, async () => {
-      const page = await browser.page();
+      const page = await browser().page();
       await before?.(page);
       await page.goto(`${WEB}${path}`);
       await settled(page);

@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { getCurrency } from "@trip/shared";
 import type { Page } from "playwright-core";
 import { formatNumber, formatRate, formatSignedPercent } from "../../web/src/format/number-format.ts";
 import { type MessageKey, translate } from "../../web/src/i18n/translate.ts";
 import { api } from "./support/api.ts";
-import { type Browser, launchBrowser, parseShown, settled, WEB } from "./support/browser.ts";
+import { browserForFile, parseShown, settled, WEB } from "./support/browser.ts";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = browserForFile();
 
 const PERIODS = ["1d", "1w", "1m", "3m", "6m", "1y"] as const;
 
@@ -70,7 +64,7 @@ describe("destination page", () => {
     { country: "JP", code: "JPY" },
   ]) {
     test(`the ${code} converter gives the API's conversion both ways, as you type`, async () => {
-      const page = await browser.page();
+      const page = await browser().page();
       // The rate may move between page load and our call (ingestion every 2 min): retry on a new rate.
       for (let attempt = 1; ; attempt++) {
         await page.goto(`${WEB}/destinations/${country}`);
@@ -94,7 +88,7 @@ describe("destination page", () => {
   }
 
   test("the chart draws every point the API returned, for each period", async () => {
-    const page = await browser.page();
+    const page = await browser().page();
     const first = page.waitForResponse(
       (r) => r.url().includes("/api/v1/history?") && r.url().includes("period=1m"),
     );
@@ -128,7 +122,7 @@ describe("destination page", () => {
   });
 
   test("hovering or using the arrow keys on the chart reads out values", async () => {
-    const page = await browser.page();
+    const page = await browser().page();
     await page.goto(`${WEB}/destinations/US`);
     await settled(page);
     const chart = page.getByTestId("history-chart");
@@ -150,7 +144,7 @@ describe("destination page", () => {
   });
 
   test("statistics and the Big Mac comparison show the API's figures in plain words", async () => {
-    const page = await browser.page();
+    const page = await browser().page();
     const index = page.waitForResponse((r) => r.url().includes("/api/v1/currencies/price-index?country=JP"));
     await page.goto(`${WEB}/destinations/JP`);
     const body = await (await index).json();
@@ -171,7 +165,7 @@ describe("destination page", () => {
     { country: "US", code: "USD" },
   ]) {
     test(`the ${code} statistics and indicators are the API's figures for the chosen period`, async () => {
-      const page = await browser.page();
+      const page = await browser().page();
       const unit = getCurrency(code)?.unit ?? 1;
       const statsOf = (period: string) =>
         page.waitForResponse(
@@ -207,7 +201,7 @@ describe("destination page", () => {
   }
 
   test("a destination without Big Mac data says so instead of showing figures", async () => {
-    const page = await browser.page();
+    const page = await browser().page();
     await page.goto(`${WEB}/destinations/GU`);
     await settled(page);
     const text = await page.getByTestId("bigmac").innerText();

@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import type { Page } from "playwright-core";
-import { type Browser, launchBrowser, settled, WEB } from "./support/browser.ts";
+import { browserForFile, settled, WEB } from "./support/browser.ts";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = browserForFile();
 
 const unavailable = JSON.stringify({
   success: false,
@@ -37,7 +31,7 @@ const bodyTextOf = (card: ReturnType<Page["locator"]>) =>
 
 describe("when an API call fails", () => {
   test("the destination page says so and shows no rate, no conversion", async () => {
-    const page = await browser.page();
+    const page = await browser().page();
     await failRequests(page, "**/api/v1/currencies/USD");
     await page.goto(`${WEB}/destinations/US`);
     await settled(page);
@@ -54,7 +48,7 @@ describe("when an API call fails", () => {
   });
 
   test("the home page's boards say so and show no numbers", async () => {
-    const page = await browser.page();
+    const page = await browser().page();
     await failRequests(page, "**/api/v1/currencies/*");
     await failRequests(page, "**/api/v1/rankings?*");
     await page.goto(`${WEB}/`);
@@ -71,7 +65,7 @@ describe("when an API call fails", () => {
   });
 
   test("the history chart and the statistics panel say so, also after a period change, and show no figures", async () => {
-    const page = await browser.page();
+    const page = await browser().page();
     await failRequests(page, "**/api/v1/history?*");
     await failRequests(page, "**/api/v1/history/stats?*");
     await page.goto(`${WEB}/destinations/US`);
@@ -102,7 +96,7 @@ describe("when an API call fails", () => {
   });
 
   test("the compare page's chart and correlation table say so and show no figures", async () => {
-    const page = await browser.page();
+    const page = await browser().page();
     await failRequests(page, "**/api/v1/history?*");
     await failRequests(page, "**/api/v1/history/compare?*");
     await page.goto(`${WEB}/compare?currencies=USD,JPY,EUR&period=1m`);
@@ -122,7 +116,7 @@ describe("when an API call fails", () => {
   });
 
   test("a retry after the service recovers shows the data", async () => {
-    const page = await browser.page();
+    const page = await browser().page();
     await failRequests(page, "**/api/v1/currencies/USD");
     await page.goto(`${WEB}/destinations/US`);
     await settled(page);
@@ -136,7 +130,7 @@ describe("when an API call fails", () => {
 
 describe("language", () => {
   test("Korean by default; the switch changes every label and is remembered", async () => {
-    const page = await browser.page();
+    const page = await browser().page();
     await page.goto(`${WEB}/`);
     expect(await page.locator("html").getAttribute("lang")).toBe("ko");
     expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe(
@@ -158,7 +152,7 @@ describe("language", () => {
   });
 
   test("dates are shown in KST whatever the browser's time zone", async () => {
-    const page = await browser.page();
+    const page = await browser().page();
     await page.goto(`${WEB}/destinations/US`);
     await settled(page);
     const card = await page.getByTestId("currency-card").innerText();
@@ -167,7 +161,7 @@ describe("language", () => {
   });
 
   test("an unknown destination says it is not found", async () => {
-    const page = await browser.page();
+    const page = await browser().page();
     await page.goto(`${WEB}/destinations/ZZ`);
     expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("페이지를 찾을 수 없습니다");
     expect(await page.locator("main").innerText()).toContain("ZZ");

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { beforeAll, describe, expect, test } from "bun:test";
 import { COUNTRIES, getCurrency, HOME_COUNTRY_CODE } from "@trip/shared";
 import type { Page, Route } from "playwright-core";
 import {
@@ -9,16 +9,10 @@ import {
 import { type Locale, translate } from "../../web/src/i18n/translate.ts";
 import { waitFor } from "../support/stack.ts";
 import { api, recomputeRanking } from "./support/api.ts";
-import { type Browser, launchBrowser, parseShown, settled, WEB } from "./support/browser.ts";
+import { browserForFile, parseShown, settled, WEB } from "./support/browser.ts";
 import { isDailyRanking, pickThroughApi } from "./support/ranking.ts";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = browserForFile();
 
 interface Entry {
   rank: number;
@@ -138,7 +132,7 @@ describe("ranking movement", () => {
   }, 90_000);
 
   test("each row's arrow, colour and spoken text follow the API's change for that row", async () => {
-    const page = await browser.page();
+    const page = await browser().page();
     const answered = page.waitForResponse(isDailyRanking);
     await openHome(page, "ko");
     const ranking: Entry[] = (await (await answered).json()).data.ranking;
@@ -149,7 +143,7 @@ describe("ranking movement", () => {
 
   for (const locale of ["ko", "en"] as const) {
     test(`every kind of movement (up, down, new, same) is drawn as the API says, in ${locale}`, async () => {
-      const page = await browser.page();
+      const page = await browser().page();
       let served: Entry[] = [];
       await page.route("**/api/v1/rankings?*", async (route: Route) => {
         const response = await route.fetch();
@@ -241,7 +235,7 @@ const DIRECTIONS: ((d: Detail) => Partial<Detail>)[] = [
 
 describe("rates board", () => {
   test("the change column's sign, arrow and colour follow the API's change against yesterday", async () => {
-    const page = await browser.page();
+    const page = await browser().page();
     const answers = recordCurrencyAnswers(page);
     await openHome(page, "ko");
     await expectChangesOf(page, await answers.read());
@@ -249,7 +243,7 @@ describe("rates board", () => {
   });
 
   test("rises are red with ▲ and +, falls blue with ▼ and -, no change and unknown change neither", async () => {
-    const page = await browser.page();
+    const page = await browser().page();
     let turn = 0;
     await page.route(/\/api\/v1\/currencies\/[A-Z]{3}$/, async (route) => {
       const response = await route.fetch();

@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { recomputeRanking } from "./support/api.ts";
-import { type Browser, launchBrowser, parseShown, settled, WEB } from "./support/browser.ts";
+import { browserForFile, parseShown, settled, WEB } from "./support/browser.ts";
 import { chooseTarget, shownScore } from "./support/ranking.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = browserForFile();
 
 const selectionPosts = (r: { url(): string; request(): { method(): string } }) =>
   r.url().endsWith("/api/v1/rankings/selections") && r.request().method() === "POST";
@@ -21,7 +15,7 @@ describe("home", () => {
     "a destination searched by its Korean name and picked with the keyboard shows up in the ranking",
     async () => {
       const target = await chooseTarget();
-      const page = await browser.page();
+      const page = await browser().page();
       await page.goto(`${WEB}/`);
       await settled(page);
       const before = await shownScore(page, target.code);
@@ -57,7 +51,7 @@ describe("home", () => {
   );
 
   test("search finds English names and codes, and a click picks the destination", async () => {
-    const page = await browser.page(390);
+    const page = await browser().page(390);
     await page.goto(`${WEB}/`);
     const search = page.getByRole("combobox", { name: "여행지 검색" });
     await search.fill("japan");
@@ -73,7 +67,7 @@ describe("home", () => {
   });
 
   test("a pick whose first attempt fails is retried with the same selection id", async () => {
-    const page = await browser.page();
+    const page = await browser().page();
     const ids: string[] = [];
     let failedOnce = false;
     await page.route("**/api/v1/rankings/selections", async (route) => {
@@ -100,7 +94,7 @@ describe("home", () => {
   });
 
   test("the rates board shows KRW per unit, per 100 for JPY and IDR, exactly as the API reported", async () => {
-    const page = await browser.page();
+    const page = await browser().page();
     const codes = ["USD", "JPY", "IDR"];
     const answers = codes.map((code) =>
       page.waitForResponse((r) => r.url().endsWith(`/api/v1/currencies/${code}`) && r.ok()),

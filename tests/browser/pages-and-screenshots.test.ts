@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { beforeAll, describe, expect, test } from "bun:test";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { type Browser, launchBrowser, SCREENSHOT_DIR, settled, WEB } from "./support/browser.ts";
+import { browserForFile, SCREENSHOT_DIR, settled, WEB } from "./support/browser.ts";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
+const browser = browserForFile();
+beforeAll(() => {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-});
-afterAll(async () => {
-  await browser.close();
 });
 
 const PAGES = [
@@ -55,7 +51,7 @@ const unlabelledControls = (page: Page) =>
 describe("every page", () => {
   for (const { name, path, ready } of PAGES) {
     test(`${name}: fits 360 px, labels its controls, and is captured at 390 and 1280 px`, async () => {
-      const page = await browser.page(360);
+      const page = await browser().page(360);
       await open(page, path, ready);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
@@ -65,13 +61,13 @@ describe("every page", () => {
         await open(page, path, ready);
         await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-${width}.png`), fullPage: true });
       }
-      expect(browser.pageErrors).toEqual([]);
+      expect(browser().pageErrors).toEqual([]);
       await page.close();
     });
   }
 
   test("the compare page draws one line per chosen currency and fills the correlation table", async () => {
-    const page = await browser.page();
+    const page = await browser().page();
     await open(page, "/compare?currencies=USD,JPY&period=1m", '[data-testid="compare-chart"]');
     expect(await page.locator('[data-testid="compare-chart"] path.chart__line').count()).toBe(2);
     await page.getByRole("button", { name: /EUR/ }).click();
@@ -85,7 +81,7 @@ describe("every page", () => {
   });
 
   test("the whole home page works with the keyboard alone", async () => {
-    const page = await browser.page();
+    const page = await browser().page();
     await page.goto(`${WEB}/`);
     await settled(page);
     await page.evaluate(() => window.focus());

@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import type { Page } from "playwright-core";
 import { waitFor } from "../support/stack.ts";
 import { api, recomputeRanking } from "./support/api.ts";
-import { type Browser, launchBrowser, settled, WEB } from "./support/browser.ts";
+import { browserForFile, settled, WEB } from "./support/browser.ts";
 import { chooseTarget, isDailyRanking, pickThroughApi, shownScore } from "./support/ranking.ts";
 
 // Its own browser: the fake clock below is installed for the whole context.
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = browserForFile();
 
 interface Entry {
   country_code: string;
@@ -34,7 +28,7 @@ describe("ranking board", () => {
     "a new snapshot appears on the open page by itself, with no reload",
     async () => {
       const target = await chooseTarget();
-      const page = await browser.page();
+      const page = await browser().page();
       // The board polls every 30 s; the fake clock lets the test move time on instead of waiting.
       await page.clock.install();
       const firstAnswer = page.waitForResponse(isDailyRanking);

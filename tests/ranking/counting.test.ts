@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { COUNTRIES, selectionRecordedEventSchema } from "@trip/shared";
 import { waitFor } from "../support/stack.ts";
 import { expectRankingUpdatedForRecompute } from "./support/broker.ts";
-import { getJson, recomputeNow, select } from "./support/clients.ts";
+import { getJson, recomputeNow, select, selectConcurrently } from "./support/clients.ts";
 import { type Replica, redisCli, startReplicas } from "./support/ranking-replicas.ts";
 
 const DESTINATIONS = COUNTRIES.filter((c) => c.code !== "KR").map((c) => c.code);
@@ -37,19 +37,8 @@ const countedScores = async () => {
 
 describe("exact counts through the public API", () => {
   test("5,000 concurrent selections over 20 countries: exactly 5,000 counted, per country as sent", async () => {
-    const sent: Record<string, number> = {};
     // 500 clients (own address and session) × 10 selections each, alternating between the replicas.
-    const calls = Array.from({ length: 5000 }, (_, k) => {
-      const client = Math.floor(k / 10);
-      const country = TWENTY[k % 20] as string;
-      sent[country] = (sent[country] ?? 0) + 1;
-      return select(
-        replicaFor(k),
-        { country_code: country, session_id: `load-${client}` },
-        `10.77.${client >> 8}.${client & 255}`,
-      );
-    });
-    const answers = await Promise.all(calls);
+    const { answers, sent } = await selectConcurrently(replicas, 5000, TWENTY, "10.77");
     expect(answers.filter((a) => a.status !== 201).map((a) => a.body?.error?.code)).toEqual([]);
     for (const a of answers) accepted.add(a.body.data.selection_id);
     expect(accepted.size).toBe(5000);

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { COUNTRIES, selectionRecordedEventSchema } from "@trip/shared";
 import { expectRankingUpdatedForRecompute, publishedEvents } from "./support/broker.ts";
-import { type Answer, getJson, recomputeNow, select } from "./support/clients.ts";
+import { type Answer, getJson, recomputeNow, select, selectConcurrently } from "./support/clients.ts";
 import {
   RANKING_STORES,
   type Replica,
@@ -80,19 +80,7 @@ for (const store of STORES) {
     }, 30_000);
 
     test(`${SELECTIONS} concurrent selections over 20 countries on two replicas: all accepted, each counted once`, async () => {
-      const sent: Record<string, number> = {};
-      const answers = await Promise.all(
-        Array.from({ length: SELECTIONS }, (_, k) => {
-          const client = Math.floor(k / 10);
-          const country = TWENTY[k % 20] as string;
-          sent[country] = (sent[country] ?? 0) + 1;
-          return select(
-            replicaFor(k),
-            { country_code: country, session_id: `load-${client}` },
-            `10.66.${client >> 8}.${client & 255}`,
-          );
-        }),
-      );
+      const { answers, sent } = await selectConcurrently(replicas, SELECTIONS, TWENTY, "10.66");
       for (const a of answers.filter((x) => x.status === 201)) accept(a.body.data);
       const { total, scores } = await counted();
       // One comparison, so a failure shows both what was refused and what was counted.

@@ -2,6 +2,7 @@
  * Debian's Chromium driven by playwright-core, one fresh profile per suite file. The UI under test is the
  * real web app (STACK.web, default http://127.0.0.1:8080) in front of the real services.
  */
+import { afterAll, beforeAll } from "bun:test";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -31,6 +32,21 @@ export interface Browser {
   pageErrors: string[];
   close(): Promise<void>;
 }
+
+/** One browser for the calling test file: launched before its tests, closed after them. */
+export const browserForFile = (): (() => Browser) => {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error("the browser is launched in beforeAll; use it inside tests");
+    return browser;
+  };
+};
 
 export const launchBrowser = async (): Promise<Browser> => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);

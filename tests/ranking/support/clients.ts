@@ -27,6 +27,33 @@ export const select = async (replica: Replica, body: Record<string, unknown>, ad
     }),
   );
 
+/**
+ * `count` selections at once over `countries`, from clients of 10 selections each (own address in
+ * `subnet`.x.y and own session), alternating between `replicas`. Returns the answers and how many
+ * were sent per country.
+ */
+export const selectConcurrently = async (
+  replicas: readonly Replica[],
+  count: number,
+  countries: readonly string[],
+  subnet: string,
+) => {
+  const sent: Record<string, number> = {};
+  const answers = await Promise.all(
+    Array.from({ length: count }, (_, k) => {
+      const client = Math.floor(k / 10);
+      const country = countries[k % countries.length] as string;
+      sent[country] = (sent[country] ?? 0) + 1;
+      return select(
+        replicas[k % replicas.length] as Replica,
+        { country_code: country, session_id: `load-${client}` },
+        `${subnet}.${client >> 8}.${client & 255}`,
+      );
+    }),
+  );
+  return { answers, sent };
+};
+
 export const getJson = async (replica: Replica, path: string) => answer(await fetch(`${replica.url}${path}`));
 
 const adminHeaders = () => ({

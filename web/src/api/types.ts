@@ -6,16 +6,15 @@
  * nullable there.
  */
 import {
-  comparisonSchema,
-  currencyDetailSchema,
+  type comparisonSchema,
+  type currencyDetailSchema,
   HISTORY_PERIODS,
-  historyPointSchema,
-  historySchema,
-  historyStatsSchema,
-  priceIndexSchema,
-  rankingEntrySchema,
-  rankingSchema,
-  selectionRecordedSchema,
+  type historyPointSchema,
+  type historySchema,
+  type historyStatsSchema,
+  type priceIndexSchema,
+  type rankingEntrySchema,
+  type rankingSchema,
 } from "@trip/shared";
 import type { z } from "zod";
 
@@ -29,7 +28,7 @@ export {
   rankingEntrySchema,
   rankingSchema,
   selectionRecordedSchema,
-};
+} from "@trip/shared";
 
 export const PERIODS = HISTORY_PERIODS;
 export type Period = (typeof PERIODS)[number];
