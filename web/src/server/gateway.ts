@@ -67,14 +67,6 @@ const unavailable = (appId: string, cause?: unknown) =>
   );
 
 /**
- * The path to hand to Dapr service invocation so the service sees the one the client sent: the sidecar
- * percent-decodes the method path once before calling the app, so every `%` is escaped once more
- * (`c%25le` would otherwise reach the sidecar's parser as the invalid escape `%le` and be refused, and
- * an encoded `?` or `/` would change the route).
- */
-export const forwardedPath = (pathname: string): string => pathname.replaceAll("%", "%25");
-
-/**
  * Forwards /api/v1/currencies|rankings|history/* to the owning service through the web app's sidecar,
  * passing method, path, query, body and status through unchanged.
  */
@@ -88,8 +80,8 @@ export const registerGateway = (app: ServiceApp, deps: GatewayDeps): void => {
     const appId = upstreamFor(c.req.path);
     if (!appId) throw new AppError("NOT_FOUND", `No API route for ${c.req.method} ${c.req.path}`);
     const url = new URL(c.req.url);
-    // No API path segment may hold control characters (%00-%1F, %7F): the sidecar refuses such a URL
-    // outright, which would read as the service being down. It is the client's malformed request.
+    // No API path segment holds control characters (%00-%1F, %7F): such a path is the client's malformed
+    // request, answered here before any service sees it.
     if (/%(?:[01][0-9a-f]|7f)/i.test(url.pathname)) {
       throw new AppError("DATA_VALIDATION_ERROR", "The request path contains control characters");
     }
@@ -97,7 +89,7 @@ export const registerGateway = (app: ServiceApp, deps: GatewayDeps): void => {
     const body = method === "GET" || method === "HEAD" ? undefined : await c.req.text();
     let res: Response;
     try {
-      res = await deps.invoke(appId, `${forwardedPath(url.pathname)}${url.search}`, {
+      res = await deps.invoke(appId, `${url.pathname}${url.search}`, {
         method,
         headers: requestHeaders(c, deps),
         ...(body === undefined ? {} : { body }),

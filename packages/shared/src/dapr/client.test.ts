@@ -156,6 +156,13 @@ describe("service invocation", () => {
     expect(req.headers.get("x-correlation-id")).toBe("corr-12345");
   });
 
+  test("percent escapes of the path are escaped once more (daprd decodes it once); the query is not", async () => {
+    await sidecar.invoke("currency-service", "/api/v1/currencies/c%25le~%20x%3Fy?symbols=USD%2CJPY");
+    expect(only().path).toBe(
+      "/v1.0/invoke/currency-service/method/api/v1/currencies/c%2525le~%2520x%253Fy?symbols=USD%2CJPY",
+    );
+  });
+
   test("the callee's error status is handed back as the Response, not thrown", async () => {
     respond = () => new Response("down", { status: 503 });
     const res = await sidecar.invoke("currency-service", "health");

@@ -15,7 +15,10 @@ export interface Sidecar {
   lock(store: string): DistributedLock;
   /** Reads one secret; a store returns a map (usually `{ [key]: value }`). */
   secret(store: string, key: string): Promise<string>;
-  /** Service invocation: calls `path` on `appId` through the sidecars. Returns the raw Response. */
+  /**
+   * Service invocation: calls `path` (with its query, percent-encoded as in a URL) on `appId` through
+   * the sidecars; the app receives exactly that path. Returns the raw Response.
+   */
   invoke(
     appId: string,
     path: string,
@@ -24,6 +27,19 @@ export interface Sidecar {
   /** `GET /v1.0/healthz`: true when the sidecar is up and its components are initialised. */
   healthy(): Promise<boolean>;
 }
+
+/**
+ * The invocation URL's method part for `path`: daprd percent-decodes the method path once before calling
+ * the app, so each `%` of the path (not of the query, which it passes on as is) is escaped once more —
+ * else `c%25le` would reach its parser as the invalid escape `%le` and an encoded `?` or `/` would
+ * change the route.
+ */
+const methodPath = (path: string): string => {
+  const queryAt = path.indexOf("?");
+  const pathname = queryAt === -1 ? path : path.slice(0, queryAt);
+  const query = queryAt === -1 ? "" : path.slice(queryAt);
+  return `${pathname.replace(/^\//, "").replaceAll("%", "%25")}${query}`;
+};
 
 /**
  * @example const sidecar = createSidecar({ baseUrl: "http://127.0.0.1:3501", apiToken: config.DAPR_API_TOKEN });
@@ -49,7 +65,7 @@ export const createSidecar = (options: SidecarOptions): Sidecar => {
       return value;
     },
     async invoke(appId, path, init = {}) {
-      const url = `${transport.baseUrl}/v1.0/invoke/${encodeURIComponent(appId)}/method/${path.replace(/^\//, "")}`;
+      const url = `${transport.baseUrl}/v1.0/invoke/${encodeURIComponent(appId)}/method/${methodPath(path)}`;
       return fetchImpl(url, {
         method: init.method ?? "GET",
         headers: transport.headers(init.headers),
