@@ -1,5 +1,5 @@
 /**
- * Where tests/deploy/setup-tools.sh put the pinned deployment tools, read from the same version files.
+ * Where scripts/setup/test-tools.sh put the pinned deployment tools, read from the same version files.
  * @example const { helm } = toolPaths(); await $`${helm} version`;
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -34,15 +34,18 @@ function version(key: string): string {
   return value;
 }
 
-let toolsReady = false;
+/** The step that builds the tools, named in the error a suite fails with when one is missing. */
+export const TEST_TOOLS_STEP = "bash scripts/setup.sh --test-tools";
+
+let toolsChecked = false;
 
 /**
- * Paths of the pinned tools, building whatever is missing first (tests/deploy/setup-tools.sh, idempotent):
- * `bun test ./tests/deploy` works on a fresh machine, and costs nothing once the cache is filled.
+ * Paths of the pinned tools. They are built by setup (`scripts/setup.sh --test-tools`, the first step of
+ * scripts/test-all.sh), never from inside a test: a missing tool fails at once, naming that step.
  */
 export function toolPaths() {
   const paths = pathsInCache();
-  if (!toolsReady) {
+  if (!toolsChecked) {
     const required = [
       paths.helm,
       paths.kubeconform,
@@ -50,14 +53,11 @@ export function toolPaths() {
       paths.npmGroovyLint,
       join(paths.schemas, ".complete"),
     ];
-    if (!required.every((path) => existsSync(path))) {
-      const setup = Bun.spawnSync(["bash", join(repoRoot, "tests/deploy/setup-tools.sh")], {
-        stdout: "inherit",
-        stderr: "inherit",
-      });
-      if (setup.exitCode !== 0) throw new Error("tests/deploy/setup-tools.sh failed");
+    const missing = required.filter((path) => !existsSync(path));
+    if (missing.length > 0) {
+      throw new Error(`missing ${missing.join(", ")}: run \`${TEST_TOOLS_STEP}\` first`);
     }
-    toolsReady = true;
+    toolsChecked = true;
   }
   return paths;
 }

@@ -1,8 +1,17 @@
 #!/usr/bin/env bash
 # One idempotent setup for `scripts/up.sh` and `scripts/test-all.sh`: system packages, pinned tools
 # (Bun, daprd + dapr CLI, Kafka libs) in $TRIP_CACHE, workspace dependencies, local secrets.
+# `--test-tools` (what scripts/test-all.sh asks for) adds what only the test suites use: helm,
+# kubeconform, promtool, the Kubernetes/CRD schemas and npm-groovy-lint (scripts/setup/test-tools.sh).
 # The first run builds/downloads for several minutes; later runs take seconds.
+# Usage: scripts/setup.sh [--test-tools]
 set -euo pipefail
+test_tools=false
+case "${1:-}" in
+  "") ;;
+  --test-tools) test_tools=true ;;
+  *) echo "usage: scripts/setup.sh [--test-tools]" >&2; exit 2 ;;
+esac
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 source scripts/setup/versions.env
@@ -18,7 +27,7 @@ timings=()
 step() { # name command...
   local name=$1 started=$EPOCHREALTIME
   shift
-  "$@"
+  "$@" || { echo "setup step \"$name\" failed ($*)" >&2; return 1; }
   timings+=("$(printf '%-22s %6ss' "$name" "$(since "$started")")")
 }
 
@@ -48,6 +57,9 @@ step "dapr $DAPR_VERSION" bash scripts/setup/dapr.sh
 step "dapr runtime path" link_dapr_runtime
 step "kafka $KAFKA_VERSION libs" bash scripts/setup/kafka.sh
 step "secrets" bun scripts/setup/secrets.ts .run/secrets.json >/dev/null
+if $test_tools; then
+  step "test tools" bash scripts/setup/test-tools.sh
+fi
 
 echo "setup done in $(since "$started_all")s"
 printf '  %s\n' "${timings[@]}"

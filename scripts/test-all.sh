@@ -7,7 +7,7 @@
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-bash scripts/setup.sh || exit 1
+bash scripts/setup.sh --test-tools || exit 1
 source scripts/infra/common.sh
 for part in redis mariadb kafka fx-sandbox; do source "scripts/infra/$part.sh"; done
 

@@ -15,5 +15,7 @@ install_npm_tool() { # name version binary-path-inside-package
   ln -sf "$(readlink -f "$dir/node_modules/.bin/$1")" "$TRIP_CACHE/bin/$1"
 }
 install_npm_tool bun "$BUN_VERSION"
+# bunx is bun under another name (bun reads argv[0]); the npm package links it only on some platforms.
+ln -sf "$(readlink -f "$TRIP_CACHE/bin/bun")" "$TRIP_CACHE/bin/bunx"
 install_npm_tool deno "$DENO_VERSION"
 "$TRIP_CACHE/bin/bun" --version >/dev/null

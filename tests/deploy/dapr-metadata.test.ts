@@ -5,7 +5,7 @@ import { toolPaths } from "../../deploy/tool-paths.ts";
 import type { K8sObject } from "./support/k8s-types.ts";
 import { objectsOf, renderings } from "./support/rendered.ts";
 
-// Both lists come from the pinned Dapr module (tests/deploy/setup-tools.sh): the injector's annotation
+// Both lists come from the pinned Dapr module (scripts/setup/test-tools.sh): the injector's annotation
 // names and the metadata.yaml of each component type in the components-contrib version Dapr is built with.
 const { schemas } = toolPaths();
 const knownAnnotations = new Set(

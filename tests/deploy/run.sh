@@ -4,7 +4,7 @@
 # usage: bash tests/deploy/run.sh [bun test args]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-bash "$root/tests/deploy/setup-tools.sh"
+bash "$root/scripts/setup/test-tools.sh"
 source "$root/scripts/setup/cache-dir.sh"
 export PATH="$TRIP_CACHE/bin:$PATH"
 cd "$root"

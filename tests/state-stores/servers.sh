@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Loopback servers owned by the state-store contract suite.
 # Usage: tests/state-stores/servers.sh start|stop|status redis|mariadb|postgres|ferretdb
-# Data, logs, pid and password files live in .run/state-stores/. `start` is a no-op when the server
-# already answers on its port; `stop` ends only the pid that `start` recorded.
+# Data, logs, pid and password files live in .run/state-stores/, except PostgreSQL's data directory:
+# PostgreSQL runs as the `postgres` user, who may not enter the clone (under /root, or a 0700 temp dir),
+# so its cluster lives in $pg_dir, one per clone. `start` is a no-op when the server already answers on
+# its port; `stop` ends only the pid that `start` recorded.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 run_dir="$root/.run/state-stores"
+pg_dir=${STATE_STORES_PG_DIR:-/var/tmp/trip-service/pg-$(printf %s "$root" | sha256sum | cut -c1-12)}
 cache_dir=${TRIP_CACHE:-$HOME/.cache/trip-service}
 mkdir -p "$run_dir/logs"
 
@@ -52,14 +55,15 @@ start_mariadb() {
 }
 
 start_postgres() {
-  local data="$run_dir/pg" bin
+  local data="$pg_dir/data" bin
   bin=$(pg_bin)
-  [[ -n "$bin" ]] || { echo "PostgreSQL is not installed: run tests/state-stores/setup.sh" >&2; exit 1; }
+  [[ -n "$bin" ]] || { echo "PostgreSQL is not installed: run scripts/setup.sh (system packages)" >&2; exit 1; }
   if [[ ! -s "$data/PG_VERSION" ]]; then
-    mkdir -p "$data" && chmod 700 "$data"
-    [[ $(id -u) == 0 ]] && chown postgres:postgres "$data"
-    local pwfile="$data.pwfile"
-    password_of postgres >"$pwfile" && chmod 644 "$pwfile"
+    # Every directory on the way must be enterable by postgres; only its own directory is its.
+    mkdir -p "$pg_dir" && chmod 755 "$(dirname "$pg_dir")" && chmod 700 "$pg_dir"
+    [[ $(id -u) == 0 ]] && chown postgres:postgres "$pg_dir"
+    local pwfile="$pg_dir/pwfile"
+    password_of postgres | as_postgres tee "$pwfile" >/dev/null
     as_postgres "$bin/initdb" -D "$data" -U postgres --auth-local=trust \
       --auth-host=scram-sha-256 --pwfile="$pwfile" >"$run_dir/logs/postgres-initdb.log"
     rm -f "$pwfile"
@@ -91,8 +95,8 @@ start_ferretdb() {
 
 stop_server() {
   local name=$1 pidfile="$run_dir/$1.pid"
-  if [[ $name == postgres && -s "$run_dir/pg/postmaster.pid" ]]; then
-    as_postgres "$(pg_bin)/pg_ctl" -D "$run_dir/pg" -m fast -w stop >/dev/null || true
+  if [[ $name == postgres && -s "$pg_dir/data/postmaster.pid" ]]; then
+    as_postgres "$(pg_bin)/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/null || true
   elif [[ -s "$pidfile" ]]; then
     local pid
     pid=$(cat "$pidfile")

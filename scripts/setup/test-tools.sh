@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Builds the pinned deployment-check tools into $TRIP_CACHE once; later runs only verify they exist.
+# Builds the tools the test suites use beyond the stack's own into $TRIP_CACHE, once; later runs only
+# verify they exist. Run by `scripts/setup.sh --test-tools` (the first step of scripts/test-all.sh), never
+# from inside a test: a suite that finds one missing fails at once and names this step.
 #   helm, kubeconform, promtool  - built from their Go modules (module proxy only, inside the module dir)
 #   kube-schemas/<set>/          - kubeconform JSON schemas: Kubernetes + Dapr + Argo CD + prometheus-operator
 #   npm-groovy-lint              - from npm, runs offline against its bundled CodeNarc jars
