@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Local infrastructure for the Dapr sidecars: Redis, MariaDB, the FX sandbox and (with --kafka) Kafka.
+# Local infrastructure for the Dapr sidecars: Dapr's Sentry (mTLS identities), Redis, MariaDB, the FX
+# sandbox and (with --kafka) Kafka.
 # Usage: scripts/infra.sh start|stop|status [--kafka]
 # Each server runs from .run/ (data, logs, pid files); `start` is a no-op for what already runs and
 # `stop` ends exactly the pids recorded by `start`. `stop` always stops Kafka too if it runs.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 source "$root/scripts/infra/common.sh"
-for part in redis mariadb kafka fx-sandbox; do
+for part in sentry redis mariadb kafka fx-sandbox; do
   source "$root/scripts/infra/$part.sh"
 done
 
@@ -21,6 +22,7 @@ done
 
 case "$command" in
   start)
+    sentry_start
     redis_start
     mariadb_start
     if $with_kafka; then kafka_start; fi
@@ -31,9 +33,11 @@ case "$command" in
     kafka_stop
     mariadb_stop
     redis_stop
+    sentry_stop
     ;;
   status)
     failed=0
+    sentry_status || failed=1
     redis_status || failed=1
     mariadb_status || failed=1
     if $with_kafka || running kafka java; then kafka_status || failed=1; fi

@@ -34,15 +34,27 @@ step() { # name command...
 # `dapr run` looks for daprd in <runtime path>/.dapr/bin; instead of `dapr init`, a small launcher there
 # starts the pinned build with what the run template cannot set: the metrics and internal gRPC servers
 # on loopback too, and 127.0.0.1 as the address registered for service invocation (DAPR_HOST_IP), so a
-# local sidecar accepts nothing from another machine. Flags the caller passes still win (they come last).
+# local sidecar accepts nothing from another machine. With mTLS on in dapr/config.yaml the CLI asks for
+# Sentry at Dapr's default localhost:50001 (currency's sidecar gRPC port here); the launcher gives the
+# local Sentry's address instead ($DAPR_SENTRY_ADDRESS, exported by scripts/up.sh). Other flags the
+# caller passes still win (they come last).
 link_dapr_runtime() {
   local launcher="$TRIP_CACHE/dapr-runtime/.dapr/bin/daprd"
   mkdir -p "$(dirname "$launcher")"
   rm -f "$launcher"
   cat >"$launcher" <<LAUNCHER
 #!/bin/sh
-# Written by scripts/setup.sh: local sidecars listen on loopback only.
+# Written by scripts/setup.sh: local sidecars listen on loopback only, and find the local Sentry.
 export DAPR_HOST_IP="\${DAPR_HOST_IP:-127.0.0.1}"
+if [ -n "\${DAPR_SENTRY_ADDRESS:-}" ]; then
+  previous=
+  for arg do
+    shift
+    [ "\$previous" = --sentry-address ] && arg=\$DAPR_SENTRY_ADDRESS
+    set -- "\$@" "\$arg"
+    previous=\$arg
+  done
+fi
 exec "$TRIP_CACHE/bin/daprd" --metrics-listen-address 127.0.0.1 --dapr-internal-grpc-listen-address 127.0.0.1 "\$@"
 LAUNCHER
   chmod +x "$launcher"

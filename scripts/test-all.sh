@@ -9,10 +9,11 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 bash scripts/setup.sh --test-tools || exit 1
 source scripts/infra/common.sh
-for part in redis mariadb kafka fx-sandbox; do source "scripts/infra/$part.sh"; done
+for part in sentry redis mariadb kafka fx-sandbox; do source "scripts/infra/$part.sh"; done
 
 # Leave alone what was already running (e.g. a stack started by scripts/up.sh).
 started=()
+running sentry sentry || started+=(sentry)
 running redis redis-server || started+=(redis)
 running mariadb mariadbd || started+=(mariadb)
 running kafka java || started+=(kafka)

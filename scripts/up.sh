@@ -22,6 +22,7 @@ esac
 bash scripts/setup.sh
 bash scripts/infra.sh start "${infra_flags[@]}"
 source scripts/infra/common.sh
+source scripts/infra/sentry.sh
 
 app_ports=(8001 8002 8003 8004 8080)
 apps_healthy() {
@@ -45,7 +46,10 @@ else
   # daprd and the apps inherit these from `dapr run`; see dapr/dapr.yaml.
   DAPR_API_TOKEN=$(secret dapr-api-token)
   APP_API_TOKEN=$(secret app-api-token)
-  export DAPR_API_TOKEN APP_API_TOKEN
+  # mTLS: the sidecars ask the local Sentry for their identities and trust its root (scripts/infra/sentry.sh).
+  DAPR_SENTRY_ADDRESS=127.0.0.1:$sentry_port
+  DAPR_TRUST_ANCHORS=$(cat "$sentry_dir/ca.crt")
+  export DAPR_API_TOKEN APP_API_TOKEN DAPR_SENTRY_ADDRESS DAPR_TRUST_ANCHORS
   # The CLI finds daprd in $DAPR_RUNTIME_PATH/.dapr/bin (linked by scripts/setup.sh), so no `dapr init`.
   export DAPR_RUNTIME_PATH="$TRIP_CACHE/dapr-runtime"
   [ -f "$log_dir/apps.log" ] && mv "$log_dir/apps.log" "$log_dir/apps.previous.log"

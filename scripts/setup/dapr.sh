@@ -40,6 +40,17 @@ if [ ! -x "$bin/daprd" ]; then
   fi
   mv "$bin/daprd.tmp" "$bin/daprd"
 fi
+# Sentry, the certificate authority of Dapr's control plane: local sidecars get their mTLS identities from
+# it (scripts/infra/sentry.sh). Same module, toolchain and flags; scripts/images/ reuses this directory.
+control_plane="$TRIP_CACHE/dapr/$DAPR_VERSION-control-plane"
+if [ ! -x "$control_plane/sentry" ]; then
+  echo "building sentry $DAPR_VERSION"
+  mkdir -p "$control_plane"
+  go mod download "github.com/dapr/dapr@$DAPR_VERSION"
+  src=$(go env GOMODCACHE)/github.com/dapr/dapr@$DAPR_VERSION
+  (cd "$src" && go build -trimpath -ldflags "$ldflags" -o "$control_plane/sentry.tmp" ./cmd/sentry)
+  mv "$control_plane/sentry.tmp" "$control_plane/sentry"
+fi
 cli="$TRIP_CACHE/dapr-cli/$DAPR_CLI_VERSION"
 mkdir -p "$cli"
 if [ ! -x "$cli/dapr" ]; then
@@ -70,4 +81,5 @@ fi
 mkdir -p "$TRIP_CACHE/bin"
 ln -sf "$bin/daprd" "$TRIP_CACHE/bin/daprd"
 ln -sf "$cli/dapr" "$TRIP_CACHE/bin/dapr"
-echo "dapr: daprd $DAPR_VERSION, cli $DAPR_CLI_VERSION in $TRIP_CACHE/bin"
+ln -sf "$control_plane/sentry" "$TRIP_CACHE/bin/sentry"
+echo "dapr: daprd $DAPR_VERSION, sentry, cli $DAPR_CLI_VERSION in $TRIP_CACHE/bin"

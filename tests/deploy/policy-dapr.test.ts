@@ -122,3 +122,22 @@ test("cluster sidecars get the same resiliency policies as local ones (dapr/resi
   ) as K8sObject;
   expect(cluster.spec).toEqual(local.spec);
 });
+
+test("local sidecars run with the cluster's mTLS, secret scopes and access control (dapr/config.yaml)", async () => {
+  const local = readYaml("dapr/config.yaml");
+  const production = renderings.find((rendering) => rendering.name === "production");
+  const cluster = (await objectsOf(production as (typeof renderings)[number])).find(
+    (object) => object.kind === "Configuration",
+  ) as K8sObject;
+  expect(local.spec.mtls.enabled).toBe(true);
+  expect(local.spec.secrets).toEqual(cluster.spec.secrets);
+  // The policies name the caller's namespace: "default" locally, the release's namespace in a cluster.
+  const withoutNamespace = (accessControl: { policies: Array<Record<string, unknown>> }) => ({
+    ...accessControl,
+    policies: accessControl.policies.map(({ namespace: _namespace, ...policy }) => policy),
+  });
+  expect(local.spec.accessControl.policies.map((policy: { namespace: string }) => policy.namespace)).toEqual([
+    "default",
+  ]);
+  expect(withoutNamespace(local.spec.accessControl)).toEqual(withoutNamespace(cluster.spec.accessControl));
+});

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { sentryMtls } from "../support/sentry.ts";
 import { localSecrets, repoRoot, runDir, tripCache } from "./support/environment.ts";
 import { eventually } from "./support/eventually.ts";
 import { testResources } from "./support/resources.ts";
@@ -61,6 +62,7 @@ beforeAll(async () => {
       cwd: repoRoot,
       env: {
         ...Bun.env,
+        ...sentryMtls().env,
         DAPR_RUNTIME_PATH: join(tripCache, "dapr-runtime"),
         DAPR_API_TOKEN: secrets["dapr-api-token"],
         APP_API_TOKEN: secrets["app-api-token"],
@@ -101,6 +103,11 @@ describe("the run template (dapr run -f) without dapr init", () => {
     expect(log()).toContain("Starting Dapr Runtime -- version 1.16.5");
     expect(log()).toContain("No scheduler host addresses provided. Scheduler disabled");
     expect(log()).not.toContain("Failed to connect to scheduler");
+  });
+
+  test("mTLS is on (dapr/config.yaml) and the sidecar gets its identity from the local Sentry", () => {
+    expect(log()).toContain("Fetching initial identity");
+    expect(log()).toContain("Security is initialized successfully");
   });
 
   test("the app and its sidecar both get their tokens from the CLI's environment", async () => {

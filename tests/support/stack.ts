@@ -20,6 +20,7 @@ export const STACK = {
     ranking: env.RANKING_SIDECAR_URL ?? "http://127.0.0.1:3502",
     history: env.HISTORY_SIDECAR_URL ?? "http://127.0.0.1:3503",
     ingestor: env.INGESTOR_SIDECAR_URL ?? "http://127.0.0.1:3504",
+    web: env.WEB_SIDECAR_URL ?? "http://127.0.0.1:3580",
   },
   mariadb: { host: "127.0.0.1", port: Number(env.MARIADB_PORT ?? 3307), database: "trip", user: "trip" },
   redis: { host: "127.0.0.1", port: Number(env.REDIS_PORT ?? 6380) },

@@ -1,12 +1,15 @@
 /**
- * Starts a real daprd next to a test app, the way `dapr run` would, with the repo's dapr/config.yaml and
- * a rendered resources folder. Both tokens are set, as in every real run: calls to the sidecar need the
+ * Starts a real daprd next to a test app, the way `dapr run` would, with the repo's dapr/config.yaml (plus
+ * the suite's own caller in its access-control policy, see daprd-config.ts), an mTLS identity from the
+ * local Sentry, and a rendered resources folder. Both tokens are set, as in every real run: calls to the sidecar need the
  * `dapr-api-token` header (`sidecar.fetch` adds it), calls from the sidecar to the app carry the app token.
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import type { Subprocess } from "bun";
+import { sentryMtls } from "../../support/sentry.ts";
+import { infraDaprConfig } from "./daprd-config.ts";
 import { daprdBinary, localSecrets, repoRoot, runDir } from "./environment.ts";
 import { eventually } from "./eventually.ts";
 
@@ -68,13 +71,15 @@ export async function startSidecar(options: SidecarOptions, attempt = 1): Promis
     ...["--dapr-http-port", String(ports.http), "--dapr-grpc-port", String(ports.grpc)],
     ...["--dapr-internal-grpc-port", String(ports.internal), "--metrics-port", String(ports.metrics)],
     ...["--dapr-listen-addresses", "127.0.0.1", "--resources-path", options.resourcesDir],
-    ...["--config", join(repoRoot, "dapr", "config.yaml"), "--log-level", "warn"],
+    ...["--config", infraDaprConfig(), "--log-level", "warn"],
     ...["--dapr-graceful-shutdown-seconds", "1"],
+    ...sentryMtls().args,
   ];
   const daprd: Subprocess = Bun.spawn(args, {
     cwd: repoRoot,
     env: {
       ...Bun.env,
+      ...sentryMtls().env,
       DAPR_API_TOKEN: secrets["dapr-api-token"],
       APP_API_TOKEN: secrets["app-api-token"],
     },

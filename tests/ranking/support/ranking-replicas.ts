@@ -18,6 +18,7 @@ import { join } from "node:path";
 import type { Subprocess } from "bun";
 import { renderResources, repoRoot } from "../../../scripts/lib/render-resources.ts";
 import { renderComponent } from "../../state-stores/support/store-targets.ts";
+import { sentryMtls } from "../../support/sentry.ts";
 import { mariadb, STACK, secrets, waitFor } from "../../support/stack.ts";
 
 const env = process.env;
@@ -244,10 +245,11 @@ const startReplica = async (
       ...["--dapr-listen-addresses", "127.0.0.1", "--resources-path", resources],
       ...["--config", join(repoRoot, "dapr", "config.yaml"), "--log-level", "warn"],
       ...["--dapr-graceful-shutdown-seconds", "1"],
+      ...sentryMtls().args,
     ],
     {
       cwd: repoRoot,
-      env: { ...env, ...tokens },
+      env: { ...env, ...tokens, ...sentryMtls().env },
       stdout: Bun.file(join(logs, `${id}.daprd.log`)),
       stderr: "pipe",
     },

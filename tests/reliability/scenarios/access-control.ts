@@ -1,14 +1,16 @@
 /**
  * Nobody uses routes that are not theirs: `/dapr/*`, cron and subscription routes answer only the app's
  * own sidecar (app token), admin routes only the admin token, and each sidecar only its app (Dapr API
- * token). Tokens are not interchangeable. Only refusals are tried here — never a call that would act.
+ * token). Tokens are not interchangeable. Service invocation and the secret store follow the Dapr
+ * Configuration's access control and secret scopes. Only refusals are tried here — never a call that
+ * would act.
  */
 import { describe, expect, test } from "bun:test";
 import { type Answer, send } from "../support/client.ts";
 import { contractProblems } from "../support/contract.ts";
 import { routesOf } from "../support/openapi-routes.ts";
 import { cronBindingsOf, subscriptionRoutesOf } from "../support/sidecar-routes.ts";
-import { SERVICES, sidecarUrlOf, tokens } from "../support/stack-env.ts";
+import { SERVICES, STACK, sidecarUrlOf, tokens } from "../support/stack-env.ts";
 import { scenario, type Tally } from "../support/summary.ts";
 
 const refused = (tally: Tally, answer: Answer, what: string, failures: string[]) => {
@@ -128,6 +130,54 @@ describe("routes that are not the caller's", () => {
         expect(allowed.status).toBe(200);
       }
       expect(failures).toEqual([]);
+    });
+  });
+});
+
+describe("the Dapr Configuration's policies, on the identities mTLS gives (dapr/config.yaml)", () => {
+  test("service invocation: the web gateway reaches its routes, nothing else and nobody else does", async () => {
+    await scenario("access", "invocation access control (mTLS identities)", async (tally) => {
+      const { dapr } = tokens();
+      const through = (sidecar: string, method: string, target: string, path: string) => {
+        tally.inputsTried += 1;
+        return send(`${sidecar}/v1.0/invoke/${target}/method${path}`, {
+          method,
+          headers: { "dapr-api-token": dapr },
+          ...(method === "POST" ? { body: "{}" } : {}),
+        });
+      };
+      const denied = (answer: Answer) =>
+        answer.status === 403 && answer.text.includes("access control policy");
+      const allowed = await through(STACK.sidecars.web, "GET", "currency-service", "/api/v1/currencies");
+      expect(allowed.status).toBe(200);
+      // A route the web may not call: the ingestor's admin API (refused before it reaches the app).
+      const adminRoute = await through(STACK.sidecars.web, "POST", "data-ingestor", "/api/v1/ingest/run");
+      expect({ status: adminRoute.status, denied: denied(adminRoute) }).toEqual({
+        status: 403,
+        denied: true,
+      });
+      // A caller the policy does not list: ranking-service's identity.
+      const unlisted = await through(STACK.sidecars.ranking, "GET", "currency-service", "/api/v1/currencies");
+      expect({ status: unlisted.status, denied: denied(unlisted) }).toEqual({ status: 403, denied: true });
+      tally.notes.push("web → currency allowed; web → ingestor admin and ranking → currency refused (403)");
+    });
+  });
+
+  test("secret scopes: an app reads admin-token and user-hash-salt, never an infrastructure credential", async () => {
+    await scenario("access", "secret scopes of the secret store", async (tally) => {
+      const { dapr } = tokens();
+      // Plain fetch, not send(): these answers hold secrets, which the leak scan rightly flags.
+      const read = async (key: string) => {
+        tally.inputsTried += 1;
+        const response = await fetch(`${STACK.sidecars.currency}/v1.0/secrets/secretstore/${key}`, {
+          headers: { "dapr-api-token": dapr },
+        });
+        await response.body?.cancel();
+        return response.status;
+      };
+      expect(await read("admin-token")).toBe(200);
+      expect(await read("user-hash-salt")).toBe(200);
+      for (const key of ["redis-password", "mysql-dsn", "dapr-api-token"]) expect(await read(key)).toBe(403);
     });
   });
 });

@@ -105,6 +105,21 @@ describe("gateway failures", () => {
     expect(text).toContain("EXTERNAL_API_ERROR");
   });
 
+  test("a route the access-control policy refuses is a JSON 404, not an outage", async () => {
+    const refusal = {
+      errorCode: "ERR_DIRECT_INVOKE",
+      message:
+        "failed to invoke, id: currency-service, err: rpc error: code = PermissionDenied desc = access control policy has denied access to id: spiffe://public/ns/default/web operation: api/v1/currencies verb: POST",
+    };
+    const { app, calls } = buildTestApp(() => jsonResponse(403, refusal));
+    const res = await app.request("/api/v1/currencies", { method: "POST", body: "{}" });
+    const text = await res.text();
+    expect(res.status).toBe(404);
+    expect(JSON.parse(text)).toMatchObject({ success: false, error: { code: "NOT_FOUND" } });
+    expect(text).not.toContain("spiffe");
+    expect(calls.length).toBe(1);
+  });
+
   test("unknown API paths are a JSON 404 and are not forwarded", async () => {
     const { app, calls } = buildTestApp(() => ok({}));
     const res = await app.request("/api/v1/ingest/run", { method: "POST" });

@@ -58,6 +58,13 @@ const isSidecarError = (body: string): boolean => {
   }
 };
 
+/**
+ * The target's sidecar refused the call under the Dapr Configuration's access-control policy: the route
+ * (or method) is not one the web gateway may call, so to the client it does not exist.
+ */
+const isPolicyRefusal = (status: number, body: string): boolean =>
+  status === 403 && isSidecarError(body) && body.includes("access control policy");
+
 const unavailable = (appId: string, cause?: unknown) =>
   new AppError(
     "EXTERNAL_API_ERROR",
@@ -107,6 +114,14 @@ export const registerGateway = (app: ServiceApp, deps: GatewayDeps): void => {
     }
     if (res.ok) return new Response(res.body, { status: res.status, headers });
     const text = await res.text();
+    if (isPolicyRefusal(res.status, text)) {
+      deps.log.info("route not allowed by the access-control policy", {
+        app_id: appId,
+        method,
+        path: url.pathname,
+      });
+      throw new AppError("NOT_FOUND", `No API route for ${method} ${c.req.path}`);
+    }
     if (isSidecarError(text)) {
       deps.log.warn("sidecar refused the invocation", { app_id: appId, status: res.status });
       throw unavailable(appId);

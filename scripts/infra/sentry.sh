@@ -1,0 +1,42 @@
+# Dapr Sentry on 127.0.0.1:50050: the certificate authority that gives each local sidecar its mTLS
+# identity (spiffe://public/ns/default/<app id>), on which dapr/config.yaml's access control works. On its
+# first start Sentry makes its own root and issuer in .run/sentry/ (kept, so identities survive restarts).
+# 50050, not Dapr's default 50001: that is currency-service's sidecar gRPC port (docs/conventions.md).
+# Sourced by infra.sh.
+sentry_port=50050
+sentry_dir="$run_dir/sentry"
+
+sentry_healthy() {
+  http_ok "http://127.0.0.1:9290/healthz" && [ -s "$sentry_dir/ca.crt" ]
+}
+
+sentry_start() {
+  if running sentry sentry; then
+    echo "sentry: already running (pid $(cat "$pid_dir/sentry.pid"))"
+    return 0
+  fi
+  require_free_port sentry "$sentry_port"
+  mkdir -p "$sentry_dir"
+  chmod 700 "$sentry_dir"
+  nohup sentry --mode standalone --config "$root/dapr/config.yaml" --issuer-credentials "$sentry_dir" \
+    --trust-domain localhost --listen-address 127.0.0.1 --port "$sentry_port" \
+    --healthz-listen-address 127.0.0.1 --healthz-port 9290 \
+    --metrics-listen-address 127.0.0.1 --metrics-port 9291 --log-as-json \
+    >"$log_dir/sentry.log" 2>&1 </dev/null &
+  echo $! >"$pid_dir/sentry.pid"
+  wait_until "sentry" 30 sentry_healthy
+  echo "sentry: started on 127.0.0.1:$sentry_port (pid $(cat "$pid_dir/sentry.pid"))"
+}
+
+sentry_stop() {
+  stop_by_pid sentry sentry 10
+}
+
+sentry_status() {
+  if running sentry sentry && sentry_healthy; then
+    echo "sentry: up (pid $(cat "$pid_dir/sentry.pid"), 127.0.0.1:$sentry_port)"
+  else
+    echo "sentry: down"
+    return 1
+  fi
+}
