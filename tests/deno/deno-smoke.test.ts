@@ -7,9 +7,12 @@ import { afterAll, describe, expect, test } from "bun:test";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import type { Subprocess } from "bun";
-import { REPO_ROOT, waitFor } from "../support/stack.ts";
+import { installedTool, REPO_ROOT, waitFor } from "../support/stack.ts";
 
-const deno = join(process.env.TRIP_CACHE ?? join(homedir(), ".cache", "trip-service"), "bin", "deno");
+const deno = installedTool(
+  join(process.env.TRIP_CACHE ?? join(homedir(), ".cache", "trip-service"), "bin", "deno"),
+  "bash scripts/setup.sh (step: bun)",
+);
 const SERVICES = [
   { dir: "currency", id: "currency-service" },
   { dir: "ranking", id: "ranking-service" },

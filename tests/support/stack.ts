@@ -2,7 +2,7 @@
  * Where the running stack is, for integration suites. `scripts/test-all.sh` starts it before the
  * suites run; every URL can be overridden by env to point a suite at a development instance.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 const env = process.env;
@@ -98,4 +98,14 @@ export const getJson = async (
     // non-JSON answers (metrics, docs) are returned as text
   }
   return { status: res.status, body, headers: res.headers };
+};
+
+/**
+ * A tool setup installs, or an error naming the setup step that does: no suite builds or downloads a tool
+ * inside its timeout (scripts/setup.sh; `--test-tools` for what only the test suites use).
+ * @example const deno = installedTool(join(tripCache, "bin", "deno"), "scripts/setup.sh (bun 1.4.4 step)");
+ */
+export const installedTool = (path: string, setupStep: string): string => {
+  if (!existsSync(path)) throw new Error(`${path} is missing: it is installed by ${setupStep}`);
+  return path;
 };

@@ -49,7 +49,11 @@ export const browserForFile = (): (() => Browser) => {
 };
 
 export const launchBrowser = async (): Promise<Browser> => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `${CHROMIUM} is missing: it is installed by bash scripts/setup.sh (step: system packages)`,
+    );
+  }
   const profile = mkdtempSync(join(tmpdir(), "trip-browser-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,

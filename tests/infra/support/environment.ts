@@ -3,12 +3,16 @@ import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { repoRoot } from "../../../scripts/lib/render-resources.ts";
+import { installedTool } from "../../support/stack.ts";
 
 export { repoRoot };
 
 export const runDir = join(repoRoot, ".run");
 export const tripCache = process.env.TRIP_CACHE ?? join(homedir(), ".cache", "trip-service");
-export const daprdBinary = join(tripCache, "bin", "daprd");
+export const daprdBinary = installedTool(
+  join(tripCache, "bin", "daprd"),
+  "bash scripts/setup.sh (step: dapr)",
+);
 
 export interface LocalSecrets {
   "dapr-api-token": string;
