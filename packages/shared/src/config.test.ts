@@ -20,6 +20,7 @@ describe("loadConfig(baseEnvSchema)", () => {
       DAPR_HOST: "127.0.0.1",
       LOG_LEVEL: "info",
       SERVICE_VERSION: "0.1.0",
+      SHUTDOWN_DRAIN_SECONDS: 0,
       CORS_ORIGINS: ["http://localhost:8080", "http://127.0.0.1:8080"],
     });
   });

@@ -12,6 +12,9 @@ export const baseEnvSchema = z.object({
   APP_API_TOKEN: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   SERVICE_VERSION: z.string().default("0.1.0"),
+  /** Seconds an app keeps serving after SIGTERM before it exits (graceful-shutdown.ts). 0 locally; in a
+   * pod, long enough for Kubernetes to take it out of its Services. */
+  SHUTDOWN_DRAIN_SECONDS: z.coerce.number().min(0).max(60).default(0),
   CORS_ORIGINS: z
     .string()
     .default("http://localhost:8080,http://127.0.0.1:8080")

@@ -28,6 +28,7 @@ export {
 } from "./envelope.ts";
 export { AppError, ERROR_STATUS, type ErrorCode, isAppError } from "./errors.ts";
 export * from "./events.ts";
+export { exitOnTermination, type SignalTarget } from "./graceful-shutdown.ts";
 export { requireAppToken, requireBearer } from "./http/app-token.ts";
 export {
   createServiceApp,

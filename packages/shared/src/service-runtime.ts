@@ -1,5 +1,6 @@
 import type { BaseConfig } from "./config.ts";
 import { createSidecar, type Sidecar } from "./dapr/client.ts";
+import { exitOnTermination } from "./graceful-shutdown.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { MetricsRegistry } from "./metrics.ts";
 import { type Clock, systemClock } from "./time/clock.ts";
@@ -13,11 +14,13 @@ export interface ServiceRuntime<C extends BaseConfig> {
 }
 
 /**
- * What every `main.ts` builds from its parsed config: logger, sidecar client, metrics, clock.
+ * What every `main.ts` builds from its parsed config: logger, sidecar client, metrics, clock; and the
+ * clean exit on SIGTERM (after SHUTDOWN_DRAIN_SECONDS) that a pod's process 1 needs.
  * @example const rt = createServiceRuntime("currency-service", loadCurrencyConfig());
  */
 export const createServiceRuntime = <C extends BaseConfig>(service: string, config: C): ServiceRuntime<C> => {
   const log = createLogger({ service, level: config.LOG_LEVEL });
+  exitOnTermination({ drainSeconds: config.SHUTDOWN_DRAIN_SECONDS, log });
   const sidecar = createSidecar({
     baseUrl: `http://${config.DAPR_HOST}:${config.DAPR_HTTP_PORT}`,
     apiToken: config.DAPR_API_TOKEN,
