@@ -2,7 +2,9 @@
 # One idempotent setup for `scripts/up.sh` and `scripts/test-all.sh`: system packages, pinned tools
 # (Bun, daprd + dapr CLI, Kafka libs) in $TRIP_CACHE, workspace dependencies, local secrets.
 # `--test-tools` (what scripts/test-all.sh asks for) adds what only the test suites use: helm,
-# kubeconform, promtool, the Kubernetes/CRD schemas and npm-groovy-lint (scripts/setup/test-tools.sh).
+# kubeconform, promtool, the Kubernetes/CRD schemas and npm-groovy-lint (scripts/setup/test-tools.sh),
+# and the one-node Kubernetes cluster with the images of Dapr and the stores (scripts/cluster,
+# scripts/images; the app images follow the code, so the cluster suite builds them).
 # The first run builds/downloads for several minutes; later runs take seconds.
 # Usage: scripts/setup.sh [--test-tools]
 set -euo pipefail
@@ -62,7 +64,9 @@ LAUNCHER
 }
 
 started_all=$EPOCHREALTIME
-step "system packages" bash scripts/setup/system-packages.sh
+packages_flag=()
+$test_tools && packages_flag=(--test-tools)
+step "system packages" bash scripts/setup/system-packages.sh "${packages_flag[@]}"
 step "bun $BUN_VERSION" bash scripts/setup/bun.sh
 step "bun install" bun install --frozen-lockfile --silent
 step "dapr $DAPR_VERSION" bash scripts/setup/dapr.sh
@@ -71,6 +75,8 @@ step "kafka $KAFKA_VERSION libs" bash scripts/setup/kafka.sh
 step "secrets" bun scripts/setup/secrets.ts .run/secrets.json >/dev/null
 if $test_tools; then
   step "test tools" bash scripts/setup/test-tools.sh
+  step "kubernetes" bash scripts/cluster/cluster.sh build
+  step "images: dapr, stores" bash scripts/images/build.sh --only dapr,stores
 fi
 
 echo "setup done in $(since "$started_all")s"

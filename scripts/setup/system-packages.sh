@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the local stack runs on, only those that are missing (apt-get update only then).
+# --test-tools adds what only the test suites use: the one-node Kubernetes cluster's runtime
+# (scripts/cluster) and the image builders (scripts/images).
 set -euo pipefail
 missing=()
 need() { # command package
@@ -22,6 +24,11 @@ need_pkg fonts-noto-color-emoji
 # PostgreSQL for the state-store contract suite: tests/state-stores/servers.sh runs the newest
 # /usr/lib/postgresql/<version>/bin (initdb, pg_ctl, psql), which no command on PATH stands for.
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
+if [ "${1:-}" = --test-tools ]; then
+  for package in containerd runc containernetworking-plugins iptables conntrack buildah podman debootstrap; do
+    need_pkg "$package"
+  done
+fi
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
