@@ -1,15 +1,17 @@
 /**
  * 4. History on a year of data: loads one year of 2-minute rates (262,800 rows per currency) for every
- * supported currency through the data-ingestor's sidecar (`bindings.mysql`, multi-row INSERT IGNORE with
- * bound parameters) and reports the load rate; refreshes history's daily aggregates; then queries
- * period=1y and period=1m for 10 currencies at 16 connections and reports p99. Rows are tagged
- * provider='bench' and removed afterwards, and the daily aggregates of their window restored, unless
- * `keep` is set.
+ * supported currency through a sidecar's `bindings.mysql` (multi-row INSERT IGNORE with bound
+ * parameters) and reports the load rate; runs history's daily aggregation over them; then queries
+ * period=1y and period=1m for 10 currencies at 16 connections and reports p99.
+ * All of it happens on a private history-service whose database is a scratch one on the same MariaDB
+ * (lib/private-history.ts): the stack's history, which users see, never holds a benchmark row. The
+ * scratch database is dropped afterwards unless `keep` (then BENCH_HISTORY_SKIP_LOAD=1 reuses it).
  */
-import { FOREIGN_CURRENCY_CODES, kstDateOf } from "@trip/shared";
+import { FOREIGN_CURRENCY_CODES } from "@trip/shared";
 import { round, runLoad } from "./lib/load.ts";
+import { type PrivateHistory, startPrivateHistory } from "./lib/private-history.ts";
 import type { BenchResult } from "./lib/result.ts";
-import { secrets, URLS } from "./lib/stack.ts";
+import { secrets } from "./lib/stack.ts";
 
 const STEP_MS = 120_000;
 const YEAR_STEPS = 365 * 720;
@@ -18,20 +20,14 @@ const PARALLEL = 4;
 
 const sqlDateTime = (ms: number) => new Date(ms).toISOString().replace("T", " ").replace("Z", "");
 
-/** One statement through the ingestor's `trip-db` binding; answers how many rows it affected. */
-const execCount = async (token: string, sql: string, params: unknown[]): Promise<number> => {
-  const res = await fetch(`${URLS.ingestorSidecar}/v1.0/bindings/trip-db`, {
+/** One statement through the private sidecar's `trip-db` binding. */
+const exec = async (sidecarUrl: string, token: string, sql: string, params: unknown[]): Promise<void> => {
+  const res = await fetch(`${sidecarUrl}/v1.0/bindings/trip-db`, {
     method: "POST",
     headers: { "content-type": "application/json", "dapr-api-token": token },
     body: JSON.stringify({ operation: "exec", metadata: { sql, params: JSON.stringify(params) } }),
   });
   if (!res.ok) throw new Error(`bindings.mysql exec → ${res.status}: ${(await res.text()).slice(0, 200)}`);
-  // Dapr returns a binding's response metadata as `metadata.*` headers.
-  return Number(res.headers.get("metadata.rows-affected") ?? 0);
-};
-
-const exec = async (token: string, sql: string, params: unknown[]): Promise<void> => {
-  await execCount(token, sql, params);
 };
 
 /** A seeded multiplicative walk: deterministic, realistic enough for query timing. */
@@ -47,12 +43,17 @@ const walk = (seed: number, start: number) => {
   };
 };
 
-const loadYear = async (token: string, currencies: readonly string[], endMs: number) => {
+const loadYear = async (
+  history: PrivateHistory,
+  token: string,
+  currencies: readonly string[],
+  endMs: number,
+) => {
   const started = performance.now();
   let rows = 0;
   const statements: { sql: string; params: unknown[] }[] = [];
   const flush = async () => {
-    await Promise.all(statements.splice(0).map((s) => exec(token, s.sql, s.params)));
+    await Promise.all(statements.splice(0).map((s) => exec(history.sidecarUrl, token, s.sql, s.params)));
   };
   for (const [i, currency] of currencies.entries()) {
     const next = walk(i + 7, 100 + i * 37);
@@ -76,8 +77,8 @@ const loadYear = async (token: string, currencies: readonly string[], endMs: num
   return { rows, seconds: (performance.now() - started) / 1000 };
 };
 
-const runAnalysis = async () => {
-  const res = await fetch(`${URLS.history}/api/v1/history/analysis/run`, {
+const runAnalysis = async (history: PrivateHistory) => {
+  const res = await fetch(`${history.url}/api/v1/history/analysis/run`, {
     method: "POST",
     headers: { authorization: `Bearer ${secrets()["admin-token"]}` },
   });
@@ -91,57 +92,29 @@ export const historyYear = async ({
 } = {}): Promise<BenchResult> => {
   const token = secrets()["dapr-api-token"] ?? "";
   const loaded = FOREIGN_CURRENCY_CODES.slice(0, Math.max(10, currencyCount));
-  // End a day ago, on a 2-minute step, so the rows never collide with live ingestion.
+  // A year up to a day ago, on 2-minute steps, as live ingestion would have stored it.
   const endMs = Math.floor((Date.now() - 86_400_000) / STEP_MS) * STEP_MS;
-  // BENCH_HISTORY_SKIP_LOAD=1 reuses rows a previous run kept (provider 'bench').
+  // BENCH_HISTORY_SKIP_LOAD=1 reuses the rows a previous run kept (BENCH_HISTORY_KEEP=1).
   const loading = process.env.BENCH_HISTORY_SKIP_LOAD !== "1";
-  // history's job folds new rows into daily_stats but never notices deleted ones: the aggregates of the
-  // bench window are kept aside before the load and put back after the rows are deleted.
-  const window = [kstDateOf(new Date(endMs - YEAR_STEPS * STEP_MS)), kstDateOf(new Date(endMs))];
-  const saved = loading && !keep;
-  if (saved) {
-    await exec(token, "DROP TABLE IF EXISTS bench_daily_stats_saved", []);
-    await exec(
-      token,
-      "CREATE TABLE bench_daily_stats_saved AS SELECT * FROM daily_stats WHERE kst_date BETWEEN ? AND ?",
-      window,
-    );
-  }
+  const history = await startPrivateHistory({ reuse: !loading });
   const measure = async () => {
-    const load = loading ? await loadYear(token, loaded, endMs) : { rows: 0, seconds: Number.NaN };
+    const load = loading ? await loadYear(history, token, loaded, endMs) : { rows: 0, seconds: Number.NaN };
     const analysisStarted = performance.now();
-    await runAnalysis();
+    await runAnalysis(history);
     const analysisSeconds = (performance.now() - analysisStarted) / 1000;
     const targets = FOREIGN_CURRENCY_CODES.slice(0, 10);
     const paths = targets.flatMap((t) => [
       `/api/v1/history?target=${t}&period=1y`,
       `/api/v1/history?target=${t}&period=1m`,
     ]);
-    const query = await runLoad({ url: `${URLS.history}/`, paths, connections: 16, duration: seconds });
+    const query = await runLoad({ url: `${history.url}/`, paths, connections: 16, duration: seconds });
     return { load, analysisSeconds, query };
   };
   let measured: Awaited<ReturnType<typeof measure>>;
   try {
     measured = await measure();
   } finally {
-    // Also after a failure: the bench rows never stay in the stack's history unless asked to.
-    if (!keep) {
-      for (const currency of loaded) {
-        for (let deleted = true; deleted; ) {
-          deleted = await execCount(
-            token,
-            "DELETE FROM exchange_rates WHERE provider = 'bench' AND currency = ? LIMIT 50000",
-            [currency],
-          ).then((n) => n > 0);
-        }
-      }
-      if (saved) {
-        await exec(token, "DELETE FROM daily_stats WHERE kst_date BETWEEN ? AND ?", window);
-        await exec(token, "INSERT INTO daily_stats SELECT * FROM bench_daily_stats_saved", []);
-        await exec(token, "DROP TABLE bench_daily_stats_saved", []);
-      }
-      await runAnalysis();
-    }
+    await history.stop({ keep });
   }
   const { load, analysisSeconds, query } = measured;
   return {

@@ -77,6 +77,12 @@ done
 
 run_suite "stack: up.sh --profile ${STACK_PROFILE:-local}" check bash scripts/up.sh --profile "${STACK_PROFILE:-local}"
 
+# Tests never change what users see: the rates, daily aggregates, selections and ranking records of
+# settled days are read now and compared once every suite has run (scripts/lib/user-data-snapshot.ts).
+user_data_snapshot="$run_dir/user-data/test-all.json"
+rm -f "$user_data_snapshot"
+run_suite "check: user data snapshot" check bun scripts/lib/user-data-snapshot.ts take "$user_data_snapshot"
+
 # A suite is a directory under tests/ holding *.test.ts files (tests/support and the like are not).
 is_suite() {
   [ -n "$(find "tests/$1" -name node_modules -prune -o -name '*.test.ts' -print -quit 2>/dev/null)" ]
@@ -109,6 +115,8 @@ if [ "${STACK_PROFILE:-local}" = local ] && [ "${KAFKA_PASS:-1}" = 1 ] && [[ " $
   run_suite "integration (kafka): tests/reliability broker outage" bun \
     bun test --timeout 60000 ./tests/reliability -t "pub/sub broker stops"
 fi
+
+run_suite "check: user data unchanged" check bun scripts/lib/user-data-snapshot.ts compare "$user_data_snapshot"
 
 echo
 printf '%-34s %7s %7s %7s  %s\n' "suite" "passed" "failed" "time" "result"

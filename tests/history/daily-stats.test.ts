@@ -125,55 +125,42 @@ describe("cron-analysis maintains daily_stats", () => {
 });
 
 describe("late data corrects its day", () => {
-  // A raw row nobody else writes: its own provider, at an instant no provider uses.
-  const LATE_PROVIDER = "history-it-late";
-  const CURRENCY = "USD";
-  let day = "";
-  /** That day's daily_stats row as found (columns as the mariadb client prints them). */
-  let found: string[] | undefined;
-
-  // Leave the data as found: the late row goes, and the day's row gets its found values back. Running the
-  // job again cannot do the latter: it re-aggregates the days of rows with ids near or above its
-  // watermark, and a deleted row leaves no id behind. (No history answer is requested meanwhile, so the
-  // service holds nothing cached from the corrected day.)
-  afterAll(() => {
-    mariadb(`DELETE FROM exchange_rates WHERE provider = '${LATE_PROVIDER}'`);
-    if (!found) return;
-    const [open, high, low, close, avg, samples, firstAt, lastAt, updatedAt] = found;
+  // Rows nobody else reads or writes: XTS is ISO 4217's code "reserved for testing" — no catalog
+  // currency, so no user ever sees them — and they are removed afterwards, with their daily_stats row.
+  const CURRENCY = "XTS";
+  const PROVIDER = "history-it-late";
+  const today = kstDate(new Date());
+  // A finished day well before any live ingestion of this run.
+  const day = addDays(today, -7);
+  const insertRate = (rate: string, hour: number, minute: number, second: number, ms: number) => {
+    const at = new Date(kstDayRange(day).start.getTime() + ((hour * 60 + minute) * 60 + second) * 1000 + ms);
     mariadb(
-      `UPDATE daily_stats SET open = '${open}', high = '${high}', low = '${low}', close = '${close}',
-         avg = '${avg}', samples = ${samples}, first_at = '${firstAt}', last_at = '${lastAt}',
-         updated_at = '${updatedAt}'
-       WHERE currency = '${CURRENCY}' AND kst_date = '${day}'`,
+      `INSERT INTO exchange_rates (currency, base, rate, unit, provider, observed_at, collected_at, batch_id)
+       VALUES ('${CURRENCY}', 'KRW', '${rate}', 1, '${PROVIDER}', '${sqlInstant(at)}', UTC_TIMESTAMP(3),
+         '${PROVIDER}-${day}')`,
     );
-    // The found row was a direct aggregation of the raw rows (checked by the test); so is the restored one.
-    expectSameDays(CURRENCY, storedDailyStats(CURRENCY, day, day), rawDailyAggregates(CURRENCY, day, day));
-  });
+  };
+  const removeTestRows = () => {
+    mariadb(`DELETE FROM exchange_rates WHERE currency = '${CURRENCY}'`);
+    mariadb(`DELETE FROM daily_stats WHERE currency = '${CURRENCY}'`);
+  };
+
+  beforeAll(removeTestRows);
+  afterAll(removeTestRows);
 
   test("a row stored late for a finished day: the next run makes that day equal a direct aggregation again, and a rerun changes nothing", async () => {
+    // The day as first stored: three samples, aggregated by a run.
+    insertRate("1000.50000000", 9, 0, 0, 0);
+    insertRate("1002.25000000", 13, 0, 0, 0);
+    insertRate("1001.00000000", 17, 30, 0, 0);
     await runAnalysisNow();
-    const today = kstDate(new Date());
-    // A finished day well before any live ingestion of this run, that the job has aggregated.
-    [[day = ""] = []] = mariadb(
-      `SELECT DATE_FORMAT(kst_date, '%Y-%m-%d') FROM daily_stats
-       WHERE currency = '${CURRENCY}' AND kst_date <= '${addDays(today, -7)}' ORDER BY kst_date DESC LIMIT 1`,
-    );
-    expect(day).not.toBe("");
-    found = mariadb(
-      `SELECT open, high, low, close, avg, samples, first_at, last_at, updated_at FROM daily_stats
-       WHERE currency = '${CURRENCY}' AND kst_date = '${day}'`,
-    )[0];
     const before = storedDailyStats(CURRENCY, day, day);
+    expect(before).toHaveLength(1);
     expectSameDays(CURRENCY, before, rawDailyAggregates(CURRENCY, day, day));
 
     // Above the day's high, at 12:34:56.789 KST: it becomes the day's high and one more sample.
     const lateRate = ((before[0]?.high as number) * 1.01).toFixed(8);
-    const lateAt = new Date(kstDayRange(day).start.getTime() + ((12 * 60 + 34) * 60 + 56) * 1000 + 789);
-    mariadb(
-      `INSERT INTO exchange_rates (currency, base, rate, unit, provider, observed_at, collected_at, batch_id)
-       VALUES ('${CURRENCY}', 'KRW', '${lateRate}', 1, '${LATE_PROVIDER}', '${sqlInstant(lateAt)}',
-         UTC_TIMESTAMP(3), '${LATE_PROVIDER}-${day}')`,
-    );
+    insertRate(lateRate, 12, 34, 56, 789);
 
     const run = await runAnalysisNow();
     expect(run.days_updated).toBeGreaterThan(0);

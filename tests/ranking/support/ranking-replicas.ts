@@ -18,6 +18,7 @@ import { join } from "node:path";
 import type { Subprocess } from "bun";
 import { renderResources, repoRoot } from "../../../scripts/lib/render-resources.ts";
 import { renderComponent } from "../../state-stores/support/store-targets.ts";
+import { privateSidecarConfig } from "../../support/private-sidecar-config.ts";
 import { sentryMtls } from "../../support/sentry.ts";
 import { mariadb, STACK, secrets, waitFor } from "../../support/stack.ts";
 
@@ -243,7 +244,7 @@ const startReplica = async (
       ...["--dapr-http-port", String(ports.http), "--dapr-grpc-port", String(ports.grpc)],
       ...["--dapr-internal-grpc-port", String(ports.internal), "--metrics-port", String(ports.metrics)],
       ...["--dapr-listen-addresses", "127.0.0.1", "--resources-path", resources],
-      ...["--config", join(repoRoot, "dapr", "config.yaml"), "--log-level", "warn"],
+      ...["--config", privateSidecarConfig(join(runDir, suite)), "--log-level", "warn"],
       ...["--dapr-graceful-shutdown-seconds", "1"],
       ...sentryMtls().args,
     ],
