@@ -37,7 +37,7 @@ step() { # name command...
 # starts the pinned build with what the run template cannot set: the metrics and internal gRPC servers
 # on loopback too, and 127.0.0.1 as the address registered for service invocation (DAPR_HOST_IP), so a
 # local sidecar accepts nothing from another machine. With mTLS on in dapr/config.yaml the CLI asks for
-# Sentry at Dapr's default localhost:50001 (currency's sidecar gRPC port here); the launcher gives the
+# Sentry at Dapr's default localhost:50001 (in the ephemeral port range); the launcher gives the
 # local Sentry's address instead ($DAPR_SENTRY_ADDRESS, exported by scripts/up.sh). Other flags the
 # caller passes still win (they come last).
 link_dapr_runtime() {

@@ -1,9 +1,10 @@
-# Dapr Sentry on 127.0.0.1:50050: the certificate authority that gives each local sidecar its mTLS
+# Dapr Sentry on 127.0.0.1:3690: the certificate authority that gives each local sidecar its mTLS
 # identity (spiffe://public/ns/default/<app id>), on which dapr/config.yaml's access control works. On its
 # first start Sentry makes its own root and issuer in .run/sentry/ (kept, so identities survive restarts).
-# 50050, not Dapr's default 50001: that is currency-service's sidecar gRPC port (docs/conventions.md).
+# 3690, not Dapr's default 50001: every port the stack listens on sits below the kernel's ephemeral
+# range (32768-60999), where any outgoing connection may hold it for a moment (docs/conventions.md).
 # Sourced by infra.sh.
-sentry_port=50050
+sentry_port=3690
 sentry_dir="$run_dir/sentry"
 
 sentry_healthy() {

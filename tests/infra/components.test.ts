@@ -78,11 +78,11 @@ describe("run template", () => {
   const template = readFileSync(join(repoRoot, "dapr", "dapr.yaml"), "utf8");
   test("each service runs on its conventional app and sidecar ports", () => {
     const expected: Array<[string, number, number, number]> = [
-      [APP_IDS.currency, 8001, 3501, 50001],
-      [APP_IDS.ranking, 8002, 3502, 50002],
-      [APP_IDS.history, 8003, 3503, 50003],
-      [APP_IDS.ingestor, 8004, 3504, 50004],
-      [APP_IDS.web, 8080, 3580, 50080],
+      [APP_IDS.currency, 8001, 3501, 3601],
+      [APP_IDS.ranking, 8002, 3502, 3602],
+      [APP_IDS.history, 8003, 3503, 3603],
+      [APP_IDS.ingestor, 8004, 3504, 3604],
+      [APP_IDS.web, 8080, 3580, 3680],
     ];
     for (const [appId, app, http, grpc] of expected) {
       expect(template).toMatch(

@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { REPO_ROOT } from "./stack.ts";
 
-export const SENTRY_ADDRESS = process.env.DAPR_SENTRY_ADDRESS ?? "127.0.0.1:50050";
+export const SENTRY_ADDRESS = process.env.DAPR_SENTRY_ADDRESS ?? "127.0.0.1:3690";
 
 export function sentryMtls(): { args: string[]; env: Record<string, string> } {
   const root = join(REPO_ROOT, ".run", "sentry", "ca.crt");

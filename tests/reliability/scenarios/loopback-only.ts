@@ -1,7 +1,7 @@
 /**
  * Local runs listen on loopback only (docs/conventions.md, "Ports (loopback only)"): nothing of the stack
  * — apps, sidecars (HTTP, gRPC, metrics and every other socket a sidecar of the stack opens, such as
- * its internal gRPC port), Redis, MariaDB, Kafka, the FX sandbox — accepts connections from another
+ * its internal gRPC port), Sentry, Redis, MariaDB, Kafka, the FX sandbox — accepts connections from another
  * machine. Read from the kernel's table of listening sockets (`ss -ltnpH`). The run template cannot
  * place daprd's metrics and internal gRPC servers; the launcher scripts/setup.sh writes does.
  */
@@ -12,9 +12,9 @@ import { scenario } from "../support/summary.ts";
 const STACK_PORTS = [
   ...[8001, 8002, 8003, 8004, 8080],
   ...[3501, 3502, 3503, 3504, 3580],
-  ...[50001, 50002, 50003, 50004, 50080],
+  ...[3601, 3602, 3603, 3604, 3680],
   ...[9191, 9192, 9193, 9194, 9195],
-  ...[6380, 3307, 9092, 9093, 8090],
+  ...[6380, 3307, 9092, 9093, 8090, 3690, 9290, 9291],
 ];
 
 const APP_IDS = ["currency-service", "ranking-service", "history-service", "data-ingestor", "web"];
