@@ -51,6 +51,8 @@ for (const rendering of renderings) {
         }
         expect(annotations["dapr.io/api-token-secret"]).toBeTruthy();
         expect(annotations["dapr.io/app-token-secret"]).toBeTruthy();
+        // The only secret store is the scoped `secretstore` component (the built-in one is unscoped).
+        expect(annotations["dapr.io/disable-builtin-k8s-secret-store"]).toBe("true");
       });
 
       test(`${id}: the app reads its tokens from the very Secrets the sidecar uses`, async () => {
@@ -86,7 +88,11 @@ for (const rendering of renderings) {
         const hpa = named(objects, "HorizontalPodAutoscaler", id) as K8sObject;
         expect(hpa.spec.scaleTargetRef).toEqual({ apiVersion: "apps/v1", kind: "Deployment", name: id });
         expect(hpa.spec.metrics[0].containerResource.target.averageUtilization).toBe(70);
-        if (rendering.name !== "staging") {
+        if (rendering.local) {
+          // One pod per app on the two-core node; no PDB over a single pod.
+          expect([hpa.spec.minReplicas, hpa.spec.maxReplicas]).toEqual([1, 2]);
+          expect(named(objects, "PodDisruptionBudget", id)).toBeUndefined();
+        } else if (rendering.name !== "staging") {
           expect([hpa.spec.minReplicas, hpa.spec.maxReplicas]).toEqual([
             2,
             id === "data-ingestor" && rendering.name !== "defaults" ? 3 : 10,

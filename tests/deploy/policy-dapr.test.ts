@@ -21,6 +21,8 @@ const readYaml = (path: string) => Bun.YAML.parse(readFileSync(join(repoRoot, pa
 
 /** The local profile's components: same names and scopes as production (docs/conventions.md). */
 const localComponents = yamlFilesIn("components/local").map(readYaml);
+/** The three ranking state stores (`dapr.rankingStores` switches their backend). */
+const rankingStores = [COMPONENTS.rankings, COMPONENTS.countryStats, COMPONENTS.dailySelections];
 
 for (const rendering of renderings) {
   describe(`Dapr resources rendered with ${rendering.name} values`, () => {
@@ -29,7 +31,14 @@ for (const rendering of renderings) {
       const types = Object.fromEntries(
         rendered.map((component) => [component.metadata.name, component.spec.type]),
       );
-      expect(types).toEqual(productionComponentTypes);
+      expect(types).toEqual(
+        rendering.rankingStores === "redis"
+          ? {
+              ...productionComponentTypes,
+              ...Object.fromEntries(rankingStores.map((name) => [name, "state.redis"])),
+            }
+          : productionComponentTypes,
+      );
       const names = [...Object.values(COMPONENTS), ...Object.values(CRON_BINDINGS)].sort();
       expect(Object.keys(types).sort()).toEqual(names);
     });
@@ -64,22 +73,45 @@ for (const rendering of renderings) {
       }
     });
 
-    test("the cache keeps bare keys; the ranking stores are MongoDB collections of a replica set", async () => {
-      const rendered = components(await objectsOf(rendering));
-      const byName = (name: string) =>
-        rendered.find((component) => component.metadata.name === name) as K8sObject;
-      expect(metadataValue(byName(COMPONENTS.cache), "keyPrefix")).toBe("none");
-      const collections = {
-        rankings: "rankings",
-        "country-stats": "country_stats",
-        "daily-selections": "daily_selections",
-      };
-      for (const [name, collection] of Object.entries(collections)) {
-        expect(metadataValue(byName(name), "collectionName")).toBe(collection);
-        expect(metadataValue(byName(name), "params")).toContain("replicaSet=");
-        expect(metadataValue(byName(name), "writeconcern")).toBe("majority");
-      }
-    });
+    if (rendering.rankingStores === "mongodb") {
+      test("the cache keeps bare keys; the ranking stores are MongoDB collections of a replica set", async () => {
+        const rendered = components(await objectsOf(rendering));
+        const byName = (name: string) =>
+          rendered.find((component) => component.metadata.name === name) as K8sObject;
+        expect(metadataValue(byName(COMPONENTS.cache), "keyPrefix")).toBe("none");
+        const collections = {
+          rankings: "rankings",
+          "country-stats": "country_stats",
+          "daily-selections": "daily_selections",
+        };
+        for (const [name, collection] of Object.entries(collections)) {
+          expect(metadataValue(byName(name), "collectionName")).toBe(collection);
+          expect(metadataValue(byName(name), "params")).toContain("replicaSet=");
+          expect(metadataValue(byName(name), "writeconcern")).toBe("majority");
+        }
+      });
+    } else {
+      test("the ranking stores are Redis state stores with the local profile's metadata, on the cache's Redis", async () => {
+        const rendered = components(await objectsOf(rendering));
+        const byName = (name: string) =>
+          rendered.find((component) => component.metadata.name === name) as K8sObject;
+        const redisHost = metadataValue(byName(COMPONENTS.cache), "redisHost");
+        expect(redisHost).toMatch(/:6379$/);
+        for (const name of rankingStores) {
+          const local = localComponents.find((component) => component.metadata.name === name) as K8sObject;
+          const cluster = byName(name);
+          // Same fields as components/local (only the address and the Secret holding the password differ).
+          expect(fieldsOf(cluster).map((field) => field.name)).toEqual(
+            fieldsOf(local).map((field) => field.name),
+          );
+          expect(metadataValue(cluster, "keyPrefix")).toBe(metadataValue(local, "keyPrefix") as string);
+          expect(metadataValue(cluster, "redisHost")).toBe(redisHost as string);
+          expect(fieldsOf(cluster).find((field) => field.name === "redisPassword")?.secretKeyRef?.key).toBe(
+            "redis-password",
+          );
+        }
+      });
+    }
 
     test("the Configuration lets apps read only their two secret-store entries", async () => {
       const configuration = (await objectsOf(rendering)).find(

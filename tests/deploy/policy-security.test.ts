@@ -13,13 +13,35 @@ for (const rendering of renderings) {
   describe(`pods rendered with ${rendering.name} values`, () => {
     test("every pod runs as non-root with the RuntimeDefault seccomp profile", async () => {
       for (const workload of workloads(await objectsOf(rendering))) {
-        const pod = podTemplateOf(workload)?.spec.securityContext;
+        const template = podTemplateOf(workload);
+        const pod = template?.spec.securityContext;
         expect({ name: workload.metadata.name, runAsNonRoot: pod?.runAsNonRoot }).toEqual({
           name: workload.metadata.name,
           runAsNonRoot: true,
         });
-        expect(pod?.runAsUser).toBeGreaterThan(0);
+        // A user id for every container: the pod's, or each container's own.
+        for (const container of template ? containersOf(template) : []) {
+          const user = container.securityContext?.runAsUser ?? pod?.runAsUser;
+          expect({ container: container.name, user: (user ?? 0) > 0 }).toEqual({
+            container: container.name,
+            user: true,
+          });
+        }
         expect(pod?.seccompProfile?.type).toBe("RuntimeDefault");
+      }
+    });
+
+    test("app pods leave the user of the injected daprd to its image (Dapr requires 65532:65532)", async () => {
+      for (const workload of (await objectsOf(rendering)).filter((object) => object.kind === "Deployment")) {
+        const template = podTemplateOf(workload);
+        expect(template?.metadata.annotations?.["dapr.io/enabled"]).toBe("true");
+        expect(template?.spec.securityContext?.runAsUser).toBeUndefined();
+        expect(
+          (template?.spec.securityContext as { runAsGroup?: number } | undefined)?.runAsGroup,
+        ).toBeUndefined();
+        for (const container of template?.spec.containers ?? []) {
+          expect(container.securityContext?.runAsUser).toBe(1000);
+        }
       }
     });
 

@@ -41,6 +41,10 @@ spec:
         dapr.io/metrics-port: {{ $dapr.metricsPort | quote }}
         dapr.io/api-token-secret: {{ $root.Values.secrets.names.daprApiToken }}
         dapr.io/app-token-secret: {{ $root.Values.secrets.names.appApiToken }}
+        # Secrets come only from the scoped `secretstore` component. Dapr's built-in `kubernetes` store would
+        # sit outside the Configuration's secret scopes (which name `secretstore`); components' secretKeyRefs
+        # are resolved by the operator and do not need it.
+        dapr.io/disable-builtin-k8s-secret-store: "true"
         dapr.io/sidecar-cpu-request: {{ $dapr.sidecar.cpuRequest }}
         dapr.io/sidecar-memory-request: {{ $dapr.sidecar.memoryRequest }}
         dapr.io/sidecar-cpu-limit: {{ $dapr.sidecar.cpuLimit }}
@@ -63,7 +67,7 @@ spec:
         {{- end }}
       {{- end }}
       securityContext:
-        {{- include "trip-service.podSecurityContext" (dict "uid" 1000) | nindent 8 }}
+        {{- include "trip-service.podSecurityContext" (dict "uid" 1000 "perContainer" true) | nindent 8 }}
       terminationGracePeriodSeconds: {{ $app.terminationGracePeriodSeconds }}
       topologySpreadConstraints:
         - maxSkew: 1
@@ -117,7 +121,7 @@ spec:
           resources:
             {{- toYaml $app.resources | nindent 12 }}
           securityContext:
-            {{- include "trip-service.containerSecurityContext" (dict "readOnlyRoot" true) | nindent 12 }}
+            {{- include "trip-service.containerSecurityContext" (dict "readOnlyRoot" true "uid" 1000) | nindent 12 }}
           volumeMounts:
             - name: tmp
               mountPath: /tmp

@@ -21,7 +21,7 @@ metadata:
   labels:
     {{- include "trip-service.labels" $labels | nindent 4 }}
 spec:
-  type: ClusterIP
+  type: {{ $app.service.type }}
   selector:
     {{- include "trip-service.selectorLabels" $labels | nindent 4 }}
   ports:
@@ -29,6 +29,9 @@ spec:
       port: {{ $app.port }}
       targetPort: http
       protocol: TCP
+      {{- if and (eq $app.service.type "NodePort") $app.service.nodePort }}
+      nodePort: {{ $app.service.nodePort }}
+      {{- end }}
 {{- if $app.autoscaling.enabled }}
 ---
 apiVersion: autoscaling/v2

@@ -1,12 +1,14 @@
 {{/*
 Which app may use which Dapr component, and what each component talks to. The component templates take
-their `scopes:` from here and the NetworkPolicies their egress, so the two can never disagree.
+their `scopes:` from here and the NetworkPolicies their egress, so the two can never disagree. The ranking
+stores' backend is `dapr.rankingStores` (mongodb in production, redis where no MongoDB can run).
 */}}
 {{- define "trip-service.components" -}}
+{{- $rankingBackend := .Values.dapr.rankingStores }}
 cache: { backend: redis, scopes: [currency-service, data-ingestor] }
-rankings: { backend: mongodb, scopes: [ranking-service] }
-country-stats: { backend: mongodb, scopes: [ranking-service] }
-daily-selections: { backend: mongodb, scopes: [ranking-service] }
+rankings: { backend: {{ $rankingBackend }}, scopes: [ranking-service] }
+country-stats: { backend: {{ $rankingBackend }}, scopes: [ranking-service] }
+daily-selections: { backend: {{ $rankingBackend }}, scopes: [ranking-service] }
 trip-db: { backend: mariadb, scopes: [currency-service, history-service, data-ingestor] }
 pubsub: { backend: kafka, scopes: [currency-service, ranking-service, history-service, data-ingestor] }
 fx-provider: { backend: internet, scopes: [data-ingestor] }
@@ -38,6 +40,24 @@ scopes:
 {{- end }}
 {{- end }}
 {{- $backends | uniq | sortAlpha | toYaml }}
+{{- end }}
+
+{{/* "true" when some component talks to the backend, else empty. Call with (list $ "<backend>"). */}}
+{{- define "trip-service.backendUsed" -}}
+{{- $used := false }}
+{{- range $name, $component := include "trip-service.components" (index . 0) | fromYaml }}
+{{- if eq $component.backend (index $ 1) }}
+{{- $used = true }}
+{{- end }}
+{{- end }}
+{{- if $used }}true{{ end }}
+{{- end }}
+
+{{/* The in-chart store runs: it is enabled and some component uses it. Call with (list $ "<store>"). */}}
+{{- define "trip-service.storeRendered" -}}
+{{- $root := index . 0 }}
+{{- $store := index . 1 }}
+{{- if and (index $root.Values $store).enabled (include "trip-service.backendUsed" (list $root $store)) }}true{{ end }}
 {{- end }}
 
 {{/* host:port of Redis. */}}

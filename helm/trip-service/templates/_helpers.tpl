@@ -59,22 +59,33 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 {{- $app.image.tag | default $root.Values.image.tag | default $root.Chart.AppVersion }}
 {{- end }}
 
-{{/* Pod-level security context: non-root, RuntimeDefault seccomp (Pod Security `restricted`). */}}
+{{/*
+Pod-level security context: non-root, RuntimeDefault seccomp (Pod Security `restricted`). Call with
+(dict "uid" N), or (dict "uid" N "perContainer" true) for pods that get an injected sidecar: the user is
+then set on the chart's own containers only, because Dapr's daprd must run as its image's user
+(65532:65532; it refuses any other in Kubernetes).
+*/}}
 {{- define "trip-service.podSecurityContext" -}}
 runAsNonRoot: true
+{{- if not .perContainer }}
 runAsUser: {{ .uid }}
 runAsGroup: {{ .uid }}
+{{- end }}
 fsGroup: {{ .uid }}
 fsGroupChangePolicy: OnRootMismatch
 seccompProfile:
   type: RuntimeDefault
 {{- end }}
 
-{{/* Container security context. Call with (dict "readOnlyRoot" true|false). */}}
+{{/* Container security context. Call with (dict "readOnlyRoot" true|false), plus "uid" N to set its user. */}}
 {{- define "trip-service.containerSecurityContext" -}}
 allowPrivilegeEscalation: false
 readOnlyRootFilesystem: {{ .readOnlyRoot }}
 runAsNonRoot: true
+{{- with .uid }}
+runAsUser: {{ . }}
+runAsGroup: {{ . }}
+{{- end }}
 capabilities:
   drop: [ALL]
 {{- end }}

@@ -8,26 +8,72 @@ import { environments, helmTemplate, parseManifest, valuesFilesOf } from "../../
 import { repoRoot } from "../../../deploy/tool-paths.ts";
 import type { K8sObject } from "./k8s-types.ts";
 
-export type Rendering = { name: string; valuesFiles: string[]; extraArgs: string[] };
+/**
+ * One way the chart is rendered. `rankingStores` is the backend of the three ranking state stores
+ * (`dapr.rankingStores`); `local` marks the local cluster's values (values-local.yaml: NodePorts instead
+ * of the ingress, one replica per app).
+ */
+export type Rendering = {
+  name: string;
+  valuesFiles: string[];
+  extraArgs: string[];
+  rankingStores: "mongodb" | "redis";
+  local: boolean;
+};
 
-/** Every rendering the tests judge: the defaults, each environment, and the external-stores switch. */
+const setting = (values: string[]) => values.flatMap((value) => ["--set", value]);
+
+/**
+ * Every rendering the tests judge: the defaults, each environment, the external-stores switch, the
+ * ranking stores on Redis, and the local cluster's values.
+ */
 export const renderings: Rendering[] = [
-  { name: "defaults", valuesFiles: [], extraArgs: [] },
+  { name: "defaults", valuesFiles: [], extraArgs: [], rankingStores: "mongodb", local: false },
   ...environments.map((environment) => ({
     name: environment,
     valuesFiles: valuesFilesOf(environment),
     extraArgs: [],
+    rankingStores: "mongodb" as const,
+    local: false,
   })),
   {
     name: "external stores",
     valuesFiles: ["values-production.yaml"],
-    extraArgs: [
+    extraArgs: setting([
       ...["redis.enabled=false", "mariadb.enabled=false", "mongodb.enabled=false", "kafka.enabled=false"],
       "redis.externalHost=redis.example.internal",
       "mariadb.externalHost=mariadb.example.internal",
       "mongodb.externalHosts={mongo-1.example.internal:27017,mongo-2.example.internal:27017}",
       "kafka.externalBrokers=kafka-1.example.internal:9092",
-    ].flatMap((value) => ["--set", value]),
+    ]),
+    rankingStores: "mongodb",
+    local: false,
+  },
+  {
+    name: "ranking stores on redis",
+    valuesFiles: ["values-production.yaml"],
+    extraArgs: setting(["dapr.rankingStores=redis"]),
+    rankingStores: "redis",
+    local: false,
+  },
+  {
+    name: "external redis with the ranking stores",
+    valuesFiles: ["values-production.yaml"],
+    extraArgs: setting([
+      "dapr.rankingStores=redis",
+      "redis.enabled=false",
+      "redis.externalHost=redis.example.internal",
+    ]),
+    rankingStores: "redis",
+    local: false,
+  },
+  // The tag install.sh passes (build.sh tags the images with the commit).
+  {
+    name: "local cluster",
+    valuesFiles: ["values-local.yaml"],
+    extraArgs: setting(["image.tag=0123abc"]),
+    rankingStores: "redis",
+    local: true,
   },
 ];
 

@@ -8,6 +8,9 @@ export const DEFAULT_REFERENCE_CSV = resolve(repoRoot, "../shared/data/big-mac-i
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8090),
+  /** Address to listen on: loopback by default; the local cluster's instance listens on the node IP, the
+   * only host address its pods can reach (deploy/local-cluster/install.sh). */
+  HOST: z.string().min(1).default("127.0.0.1"),
   FX_SEED: z.string().min(1).default("trip-service"),
   FX_REFERENCE_CSV: z.string().min(1).default(DEFAULT_REFERENCE_CSV),
   FX_API_KEY: z.string().min(1).optional(),

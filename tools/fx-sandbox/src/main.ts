@@ -21,6 +21,7 @@ console.log(
     level: "info",
     service: "fx-sandbox",
     msg: "listening",
+    host: config.HOST,
     port: config.PORT,
     reference_date: reference.date,
     currencies: Object.keys(reference.krwPerUnit).length,
@@ -31,7 +32,7 @@ console.log(
 /** Bun serves the default export; idleTimeout leaves room for `slow` answers up to 120 s. */
 export default {
   port: config.PORT,
-  hostname: "127.0.0.1",
+  hostname: config.HOST,
   idleTimeout: 255,
   development: false,
   fetch: app.fetch,

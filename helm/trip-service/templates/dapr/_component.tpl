@@ -31,9 +31,15 @@ spec:
 {{- include "trip-service.scopes" (list (index . 0) (index . 1)) }}
 {{- end }}
 
-{{/* A ranking state store: one MongoDB collection of the replica set. Call with (list $ "<component>" "<collection>"). */}}
+{{/*
+A ranking state store: one MongoDB collection of the replica set (production), or, with
+dapr.rankingStores=redis, a Redis state store like components/local's. Call with (list $ "<component>" "<collection>").
+*/}}
 {{- define "trip-service.rankingStore" -}}
 {{- $root := index . 0 }}
+{{- if eq $root.Values.dapr.rankingStores "redis" }}
+{{- include "trip-service.redisComponent" (list $root (index . 1) "state.redis" "name") }}
+{{- else }}
 {{- $mongo := $root.Values.mongodb }}
 {{ include "trip-service.componentHeader" (list $root (index . 1)) }}
 spec:
@@ -60,10 +66,18 @@ spec:
       value: 5s
 {{- include "trip-service.scopes" (list $root (index . 1)) }}
 {{- end }}
+{{- end }}
 
-{{/* A Redis-backed component (cache state store, lock store). Call with (list $ "<component>" "<type>"). */}}
+{{/*
+A Redis-backed component (cache and ranking state stores, lock store). Call with
+(list $ "<component>" "<type>") or, for a state store, (list $ "<component>" "state.redis" "<keyPrefix>").
+*/}}
 {{- define "trip-service.redisComponent" -}}
 {{- $root := index . 0 }}
+{{- $keyPrefix := "" }}
+{{- if gt (len .) 3 }}
+{{- $keyPrefix = index . 3 }}
+{{- end }}
 {{ include "trip-service.componentHeader" (list $root (index . 1)) }}
 spec:
   type: {{ index . 2 }}
@@ -72,10 +86,14 @@ spec:
     - name: redisHost
       value: {{ include "trip-service.redisAddress" $root | quote }}
     {{- include "trip-service.secretMetadata" (list $root "redisPassword" "redis-password") | nindent 4 }}
-    {{- if eq (index . 2) "state.redis" }}
+    {{- if eq $keyPrefix "none" }}
     # Bare keys (`rate:USD`, `rates:latest`) shared by data-ingestor (writer) and currency-service (reader).
     - name: keyPrefix
       value: none
+    {{- else if eq $keyPrefix "name" }}
+    # Keys `<store name>||<key>` (as components/local): the three ranking stores share one Redis.
+    - name: keyPrefix
+      value: name
     {{- end }}
 {{- include "trip-service.scopes" (list $root (index . 1)) }}
 {{- end }}
