@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # THE test command: setup, infrastructure (Kafka included), Biome, typecheck, unit tests of every
 # package, the app stack (scripts/up.sh, profile $STACK_PROFILE, default local), then each integration
-# suite under tests/ (order: scripts/test-suites.txt). Prints one row per suite and a final
+# suite under tests/ (order: scripts/test-suites.txt), the event suites again on Kafka, and finally the
+# chart on a one-node Kubernetes cluster with tests/cluster (CLUSTER_PASS=0 leaves that out). Prints one row per suite and a final
 # "N passed, N failed"; exits non-zero on any failure. What this script started (infrastructure, the
 # stack) is stopped again on exit; what already ran is left alone. Logs: .run/logs/test-all/<suite>.log
 set -uo pipefail
@@ -20,9 +21,12 @@ running kafka java || started+=(kafka)
 running fx-sandbox bun || started+=(fx_sandbox)
 running dapr-run dapr || started=(stack "${started[@]}")
 stack_stop() { stop_group dapr-run dapr; }
+cluster_started=false
+cluster_stop() { if $cluster_started; then bash scripts/cluster/cluster.sh down >/dev/null 2>&1; fi; }
 stop_started() {
   local part
   for part in "${started[@]}"; do "${part}_stop" >/dev/null; done
+  cluster_stop
 }
 trap stop_started EXIT
 bash scripts/infra.sh start --kafka || exit 1
@@ -93,6 +97,7 @@ while read -r suite; do
 done < <(grep -vE '^\s*(#|$)' scripts/test-suites.txt)
 for dir in tests/*/; do
   suite=$(basename "$dir")
+  [ "$suite" = cluster ] && continue # against the cluster, below
   [[ " ${suites[*]} " == *" $suite "* ]] || ! is_suite "$suite" || suites+=("$suite")
 done
 for suite in "${suites[@]}"; do
@@ -117,6 +122,25 @@ if [ "${STACK_PROFILE:-local}" = local ] && [ "${KAFKA_PASS:-1}" = 1 ] && [[ " $
 fi
 
 run_suite "check: user data unchanged" check bun scripts/lib/user-data-snapshot.ts compare "$user_data_snapshot"
+
+# Kubernetes for real: the production chart on the one-node cluster of scripts/cluster, with Dapr's own
+# chart and injector, images built here (docs/cluster.md, deploy/local-cluster/README.md). The local
+# stack stops first (two cores); a cluster this script brought up goes down again at the end.
+if [ "${CLUSTER_PASS:-1}" = 1 ]; then
+  if [[ " ${started[*]} " == *" stack "* ]]; then stack_stop >/dev/null; fi
+  bash scripts/cluster/cluster.sh kubectl get --raw /readyz >/dev/null 2>&1 || cluster_started=true
+  run_suite "cluster: up" check bash scripts/cluster/cluster.sh up
+  cluster_tag=$(git rev-parse --short HEAD)
+  run_suite "cluster: images" check bash scripts/images/build.sh --import --tag "$cluster_tag"
+  run_suite "cluster: install" check bash deploy/local-cluster/install.sh --tag "$cluster_tag"
+  run_suite "integration (cluster): tests/cluster" bun bun test --timeout 60000 ./tests/cluster
+  run_suite "integration (cluster): contract suites" bun bun tests/cluster/contract.ts
+  if $cluster_started; then
+    run_suite "cluster: uninstall" check bash deploy/local-cluster/install.sh uninstall
+    run_suite "cluster: down" check bash scripts/cluster/cluster.sh down
+    cluster_started=false
+  fi
+fi
 
 echo
 printf '%-34s %7s %7s %7s  %s\n' "suite" "passed" "failed" "time" "result"
