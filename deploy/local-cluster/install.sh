@@ -95,7 +95,7 @@ dapr_values() {
 }
 
 app_values() {
-  printf -- '%s\n' --values "$VALUES" --set "image.tag=$TAG"
+  printf -- '%s\n' --values "$VALUES" --set-string "image.tag=$TAG"
 }
 
 # --- images -----------------------------------------------------------------------------------------

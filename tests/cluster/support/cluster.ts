@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
+import { waitFor as waitForStack } from "../../support/stack.ts";
 
 export const REPO_ROOT = join(import.meta.dir, "..", "..", "..");
 export const NAMESPACE = "trip-service";
@@ -202,27 +203,12 @@ export const kafkaTool = (tool: string, args: string[]): string =>
     ...args,
   ]).stdout;
 
-/** Polls `probe` until it returns a truthy value or `timeoutMs` passes (then throws naming `what`). */
-export const waitFor = async <T>(
+/** tests/support/stack.ts's `waitFor` at the cluster's pace: a probe every 2 s, the deadline always given. */
+export const waitFor = <T>(
   what: string,
   probe: () => Promise<T | undefined | null | false> | T | undefined | null | false,
   { timeoutMs, intervalMs = 2_000 }: { timeoutMs: number; intervalMs?: number },
-): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await probe();
-      if (value) return value;
-    } catch (err) {
-      lastError = err;
-    }
-    await Bun.sleep(intervalMs);
-  }
-  throw new Error(
-    `timed out after ${timeoutMs / 1000}s waiting for ${what}${lastError ? `: ${String(lastError)}` : ""}`,
-  );
-};
+): Promise<T> => waitForStack(what, async () => probe(), { timeoutMs, intervalMs });
 
 /** Fetch + JSON body (text when not JSON), keeping the status. */
 // biome-ignore lint/suspicious/noExplicitAny: tests assert bodies field by field
