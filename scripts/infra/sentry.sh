@@ -3,7 +3,9 @@
 # first start Sentry makes its own root and issuer in .run/sentry/ (kept, so identities survive restarts).
 # 3690, not Dapr's default 50001: every port the stack listens on sits below the kernel's ephemeral
 # range (32768-60999), where any outgoing connection may hold it for a moment (docs/conventions.md).
-# Sourced by infra.sh.
+# Dapr 1.16's Sentry ignores --healthz-listen-address: its healthz server (9290, /healthz only) listens on
+# every interface, the one exception to loopback-only (tests/reliability/scenarios/loopback-only.ts);
+# its metrics server would too, so metrics are off. Sourced by infra.sh.
 sentry_port=3690
 sentry_dir="$run_dir/sentry"
 
@@ -21,8 +23,7 @@ sentry_start() {
   chmod 700 "$sentry_dir"
   nohup sentry --mode standalone --config "$root/dapr/config.yaml" --issuer-credentials "$sentry_dir" \
     --trust-domain localhost --listen-address 127.0.0.1 --port "$sentry_port" \
-    --healthz-listen-address 127.0.0.1 --healthz-port 9290 \
-    --metrics-listen-address 127.0.0.1 --metrics-port 9291 --log-as-json \
+    --healthz-port 9290 --enable-metrics=false --log-as-json \
     >"$log_dir/sentry.log" 2>&1 </dev/null &
   echo $! >"$pid_dir/sentry.pid"
   wait_until "sentry" 30 sentry_healthy
