@@ -2,9 +2,10 @@
 # THE test command: setup, infrastructure (Kafka included), Biome, typecheck, unit tests of every
 # package, the app stack (scripts/up.sh, profile $STACK_PROFILE, default local), then each integration
 # suite under tests/ (order: scripts/test-suites.txt), the event suites again on Kafka, and finally the
-# chart on a one-node Kubernetes cluster with tests/cluster (CLUSTER_PASS=0 leaves that out). Prints one row per suite and a final
-# "N passed, N failed"; exits non-zero on any failure. What this script started (infrastructure, the
-# stack) is stopped again on exit; what already ran is left alone. Logs: .run/logs/test-all/<suite>.log
+# chart on a one-node Kubernetes cluster with tests/cluster (CLUSTER_PASS=0 leaves that out). Prints one
+# row per suite and a final "N passed, N failed"; exits non-zero on any failure. What this script started
+# (infrastructure, the stack, the cluster) is stopped again on exit; what already ran is left alone.
+# Logs: .run/logs/test-all/<suite>.log
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
