@@ -36,6 +36,7 @@ suite_logs="$log_dir/test-all"
 rm -rf "$suite_logs"
 mkdir -p "$suite_logs"
 rows=()
+failed_logs=() # "name|kind|log" of each failed suite, shown again after the summary
 total_passed=0
 total_failed=0
 
@@ -64,6 +65,7 @@ run_suite() {
   local tenths=$(((${EPOCHREALTIME/./} - ${started_at/./}) / 100000))
   local seconds="$((tenths / 10)).$((tenths % 10))"
   rows+=("$(printf '%-34s %7s %7s %6ss  %s' "$name" "$passed" "$failed" "$seconds" "$([ "$failed" -eq 0 ] && echo ok || echo FAILED)")")
+  [ "$failed" -eq 0 ] || failed_logs+=("$name|$kind|$log")
   echo "::: $name: $passed passed, $failed failed (${seconds}s)"
 }
 
@@ -146,6 +148,18 @@ fi
 echo
 printf '%-34s %7s %7s %7s  %s\n' "suite" "passed" "failed" "time" "result"
 printf '%s\n' "${rows[@]}"
+# What failed, again at the end: a CI log is often read from its tail only.
+for entry in "${failed_logs[@]}"; do
+  IFS='|' read -r name kind log <<<"$entry"
+  echo
+  echo "--- FAILED: $name (full log: $log)"
+  if [ "$kind" = bun ]; then
+    grep -a '^(fail)' "$log" | head -n 20
+    tail -n 12 "$log"
+  else
+    tail -n 30 "$log"
+  fi
+done
 echo
 echo "$total_passed passed, $total_failed failed"
 [ "$total_failed" -eq 0 ]

@@ -50,6 +50,9 @@ spec:
         dapr.io/sidecar-cpu-limit: {{ $dapr.sidecar.cpuLimit }}
         dapr.io/sidecar-memory-limit: {{ $dapr.sidecar.memoryLimit }}
         dapr.io/sidecar-seccomp-profile-type: RuntimeDefault
+        {{- if $dapr.blockShutdownSeconds }}
+        dapr.io/block-shutdown-duration: {{ printf "%ds" (int $dapr.blockShutdownSeconds) | quote }}
+        {{- end }}
         dapr.io/graceful-shutdown-seconds: {{ $dapr.gracefulShutdownSeconds | quote }}
         dapr.io/enable-app-health-check: "true"
         dapr.io/app-health-check-path: /health

@@ -2,4 +2,5 @@
 {{- define "trip-service.configData" -}}
 LOG_LEVEL: {{ .Values.config.logLevel | quote }}
 CORS_ORIGINS: {{ .Values.config.corsOrigins | quote }}
+SHUTDOWN_DRAIN_SECONDS: {{ .Values.config.shutdownDrainSeconds | quote }}
 {{- end }}

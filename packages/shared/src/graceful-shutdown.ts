@@ -6,11 +6,18 @@ export interface SignalTarget {
   exit(code: number): void;
 }
 
+/** Set once this process got SIGTERM or SIGINT (signals are process-wide, so is this). */
+let processDraining = false;
+
+/** Whether this process is draining: answering still, but on its way out. */
+export const isDraining = (): boolean => processDraining;
+
 /**
  * Exits cleanly on SIGTERM or SIGINT after `drainSeconds` of serving on. In a pod the app is process 1,
  * which the kernel never kills on an unhandled SIGTERM: without this, every pod deletion waits out its
  * whole grace period. The drain keeps answering while Kubernetes takes the pod out of its Services
  * (that happens at the same time as the signal, not before it), so no request meets a closed port.
+ * `onDrain` runs at the signal (default: `isDraining()` turns true).
  * @example exitOnTermination({ drainSeconds: config.SHUTDOWN_DRAIN_SECONDS, log });
  */
 export const exitOnTermination = ({
@@ -18,19 +25,46 @@ export const exitOnTermination = ({
   log,
   target = process,
   schedule = setTimeout,
+  onDrain = () => {
+    processDraining = true;
+  },
 }: {
   drainSeconds: number;
   log: Logger;
   target?: SignalTarget;
   schedule?: (run: () => void, ms: number) => unknown;
+  onDrain?: () => void;
 }): void => {
   let stopping = false;
   const stop = (signal: string) => () => {
     if (stopping) return;
     stopping = true;
+    onDrain();
     log.info("shutting down", { signal, drain_seconds: drainSeconds });
     schedule(() => target.exit(0), drainSeconds * 1000);
   };
   target.once("SIGTERM", stop("SIGTERM"));
   target.once("SIGINT", stop("SIGINT"));
 };
+
+type Fetch = (request: Request, ...rest: never[]) => Response | Promise<Response>;
+
+/**
+ * `fetch` answering `Connection: close` while the process drains. A client's kept-alive connection stays
+ * on the pod it was opened to whatever the Service's endpoints say since; closing it after each answer
+ * sends the client's next request through the Service again, to a pod that is staying.
+ */
+export const closeConnectionsWhileDraining = <F extends Fetch>(fetch: F, draining = isDraining): F =>
+  (async (request: Request, ...rest: never[]) => {
+    const response = await fetch(request, ...rest);
+    if (!draining()) return response;
+    try {
+      response.headers.set("Connection", "close");
+      return response;
+    } catch {
+      // Headers of a response passed through from fetch() are immutable: answer a copy.
+      const copy = new Response(response.body, response);
+      copy.headers.set("Connection", "close");
+      return copy;
+    }
+  }) as F;

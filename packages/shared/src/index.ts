@@ -28,7 +28,12 @@ export {
 } from "./envelope.ts";
 export { AppError, ERROR_STATUS, type ErrorCode, isAppError } from "./errors.ts";
 export * from "./events.ts";
-export { exitOnTermination, type SignalTarget } from "./graceful-shutdown.ts";
+export {
+  closeConnectionsWhileDraining,
+  exitOnTermination,
+  isDraining,
+  type SignalTarget,
+} from "./graceful-shutdown.ts";
 export { requireAppToken, requireBearer } from "./http/app-token.ts";
 export {
   createServiceApp,

@@ -6,6 +6,7 @@ import { matchedRoutes } from "hono/route";
 import { acceptCorrelationId, incomingRequestContext, runWithContext } from "../context.ts";
 import { failure } from "../envelope.ts";
 import { AppError } from "../errors.ts";
+import { closeConnectionsWhileDraining } from "../graceful-shutdown.ts";
 import type { Logger } from "../logger.ts";
 import type { MetricsRegistry } from "../metrics.ts";
 import type { Clock } from "../time/clock.ts";
@@ -40,7 +41,8 @@ export interface ServiceAppOptions {
 
 /**
  * The common shell of every service: correlation ids, 64 KiB body limit, CORS for the UI origins,
- * request metrics, zod validation → 400, one error envelope, JSON 404 — and, given `ops`, the ops routes.
+ * request metrics, zod validation → 400, one error envelope, JSON 404, `Connection: close` while the
+ * process drains (graceful-shutdown.ts) — and, given `ops`, the ops routes.
  * `app.hot(path, answer)` lets a service answer its hottest parameterless read before all of that.
  * @example const app = createServiceApp({ service: "currency-service", log, clock, metrics });
  */
@@ -97,7 +99,9 @@ export const createServiceApp = (options: ServiceAppOptions) => {
     c.json(failure("NOT_FOUND", `No route for ${c.req.method} ${c.req.path}`, clock.now()), 404),
   );
   if (options.ops) registerOpsRoutes(app, { service, clock, metrics, ...options.ops });
-  return Object.assign(app, { hot: hotRoutes(app, series) });
+  const hot = hotRoutes(app, series);
+  app.fetch = closeConnectionsWhileDraining(app.fetch);
+  return Object.assign(app, { hot });
 };
 
 /**
