@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, test } from "bun:test";
 import { getJson, mariadb, STACK, waitFor } from "../support/stack.ts";
+import { waitForSubscriberCaughtUp } from "../support/subscriber-caught-up.ts";
 import { tokens } from "./support/history-stack.ts";
 
 const selectionId = `it-history-${Date.now().toString(36)}`;
@@ -22,9 +23,12 @@ const publish = (data: unknown) =>
 const endToEndIds = Array.from({ length: 12 }, (_, i) => `${selectionId}-e2e-${i}`);
 const idList = (ids: string[]) => ids.map((id) => `'${id}'`).join(", ");
 
-afterAll(() => {
+afterAll(async () => {
+  // Not before history has acknowledged every event: an unacknowledged one is delivered again later (on
+  // Kafka, after a broker restart) and would store its row again, on a day users see.
+  await waitForSubscriberCaughtUp("ranking.selection-recorded", "history-service");
   mariadb(`DELETE FROM user_selections WHERE selection_id IN (${idList([selectionId, ...endToEndIds])})`);
-});
+}, 60_000);
 
 describe("ranking.selection-recorded → user_selections", () => {
   test("the same selection published twice is stored once", async () => {
