@@ -41,17 +41,8 @@ STATE="$repo/.run/local-cluster"
 HELM="$TRIP_CACHE/helm/$HELM_VERSION/helm"
 export PATH="$TRIP_CACHE/bin:$PATH"
 
-t0=$EPOCHREALTIME
-since() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }'; }
-log() { printf '[local-cluster %6ss] %s\n' "$(since "$t0")" "$*"; }
-die() { printf '[local-cluster] ERROR: %s\n' "$*" >&2; exit 1; }
-# step NAME CMD...: runs CMD and prints how long it took.
-step() {
-  local name=$1 s=$EPOCHREALTIME
-  shift
-  "$@"
-  log "$name: $(since "$s")s"
-}
+PROGRESS_TAG=local-cluster
+source "$repo/scripts/lib/progress.sh" # since, log, die, step
 
 # --- tools and the cluster --------------------------------------------------------------------------
 use_cluster() {
@@ -306,7 +297,7 @@ cmd_install() {
   step "namespace + Secrets" eval 'ensure_namespace; ensure_secrets'
   step "FX sandbox" ensure_fx_sandbox
   step "trip-service chart" install_app
-  log "installed in $(since "$t0")s — web: http://$NODE_IP:30080 (apps: NodePorts 30001-30004)"
+  log "installed in $(since "$t0_script")s — web: http://$NODE_IP:30080 (apps: NodePorts 30001-30004)"
 }
 
 cmd_status() {
@@ -339,7 +330,7 @@ cmd_uninstall() {
   kubectl delete pv,storageclass -l "$VOLUME_LABEL" --ignore-not-found >/dev/null
   rm -rf "$VOLUMES"
   stop_fx_sandbox
-  log "uninstalled in $(since "$t0")s"
+  log "uninstalled in $(since "$t0_script")s"
 }
 
 command=install

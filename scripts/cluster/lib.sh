@@ -38,14 +38,5 @@ APISERVER_PORT=6443
 KUBECONFIG_ADMIN="$RUN/kubeconfig"
 
 t0_script=$EPOCHREALTIME
-# seconds since START (an $EPOCHREALTIME value), one decimal
-since() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }'; }
-log() { printf '[cluster %6ss] %s\n' "$(since "$t0_script")" "$*"; }
-die() { printf '[cluster] ERROR: %s\n' "$*" >&2; exit 1; }
-# step NAME CMD...: runs CMD and prints how long it took.
-step() {
-  local name=$1; shift
-  local s=$EPOCHREALTIME
-  "$@"
-  log "$name: $(since "$s")s"
-}
+PROGRESS_TAG=cluster
+source "$repo/scripts/lib/progress.sh" # since, log, die, step

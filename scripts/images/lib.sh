@@ -50,20 +50,9 @@ NICE=(nice -n 10)
 # Label carrying the hash of everything an image was built from; equal hash = nothing to do.
 INPUTS_LABEL=dev.trip-service.inputs
 
-t0_script=${t0_script:-$EPOCHREALTIME}
-# seconds since START (an $EPOCHREALTIME value), one decimal
-since() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }'; }
-log() { printf '[images %6ss] %s\n' "$(since "$t0_script")" "$*"; }
-die() { printf '[images] ERROR: %s\n' "$*" >&2; exit 1; }
-# step NAME CMD...: runs CMD and prints how long it took (appended to $WORK/timings.log too).
-step() {
-  local name=$1; shift
-  local s=$EPOCHREALTIME
-  "$@"
-  local took; took=$(since "$s")
-  log "$name: ${took}s"
-  printf '%s %-40s %8ss\n' "$(date -u +%FT%TZ)" "$name" "$took" >>"$WORK/timings.log"
-}
+PROGRESS_TAG=images
+PROGRESS_TIMINGS="$WORK/timings.log"
+source "$repo/scripts/lib/progress.sh" # since, log, die, step
 
 # hash_files FILE...: one sha256 over the names and contents of the given files (sorted).
 hash_files() {
