@@ -311,11 +311,16 @@ export const startReplicas = async (
 ) => {
   await redisCli("FLUSHDB");
   const resources = renderSuiteResources(suite, stateStore);
-  const started = await Promise.allSettled(
-    Array.from({ length: count }, (_, i) =>
-      startReplica(suite, i, resources, { TRUSTED_PROXY_HOPS: "1", ...extraEnv }),
-    ),
-  );
+  const start = (i: number) => startReplica(suite, i, resources, { TRUSTED_PROXY_HOPS: "1", ...extraEnv });
+  // On an SQL store the first sidecar creates the store's tables alone: PostgreSQL's CREATE TABLE IF NOT
+  // EXISTS fails (42710, the table's type "already exists") when two sidecars run it at the same moment.
+  const first = stateStore === "redis" ? [] : await Promise.allSettled([start(0)]);
+  const started = [
+    ...first,
+    ...(await Promise.allSettled(
+      Array.from({ length: count - first.length }, (_, i) => start(first.length + i)),
+    )),
+  ];
   const replicas = started.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
   const failed = started.find((s) => s.status === "rejected");
   if (failed) {
