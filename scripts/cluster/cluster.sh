@@ -265,6 +265,19 @@ import_own_images() {
 
 # --- commands ---------------------------------------------------------------------------------------
 all_running() { local c; for c in "${COMPONENTS[@]}"; do running "$c" || return 1; done; }
+# One cluster per machine (its state, node IP and ports are the machine's): `up` and `down` refuse to act
+# while one started from another clone runs. Its pid files are in that clone's .run/cluster, not ours.
+refuse_foreign_cluster() {
+  local name pid ours
+  for name in etcd kube-apiserver kubelet; do
+    ours=""
+    if running "$name"; then read -r ours _ <"$PIDS/$name"; fi
+    for pid in $(pgrep -x "$name"); do
+      [ "$pid" = "$ours" ] && continue
+      die "$name (pid $pid) of another cluster runs (working directory $(readlink "/proc/$pid/cwd" 2>/dev/null || echo unknown)); stop it with that clone's scripts/cluster/cluster.sh down"
+    done
+  done
+}
 
 node_ready() { [ "$(k get node "$NODE_NAME" -o 'jsonpath={.status.conditions[?(@.type=="Ready")].status}')" = True ]; }
 host_reaches_service() {
@@ -289,6 +302,7 @@ cmd_up() {
     log "cluster already up (node $NODE_NAME Ready); export KUBECONFIG=$KUBECONFIG_ADMIN"
     return 0
   fi
+  refuse_foreign_cluster
   ensure_packages
   build_all
   mkdir -p "$RUN" "$STATE"
@@ -319,6 +333,8 @@ cmd_up() {
 
 cmd_down() {
   need_root
+  # Its cleanup (cgroups, mounts, iptables chains, CNI state) is the machine's: never under another's cluster.
+  refuse_foreign_cluster
   # Best effort from here on: one failing cleanup step must not skip the others.
   set +e
   local t0=$EPOCHREALTIME c
