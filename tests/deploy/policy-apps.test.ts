@@ -80,7 +80,11 @@ for (const rendering of renderings) {
         expect(value("SERVICE_VERSION")).toBe(container.image.split(":").at(-1) as string);
         const configMapName = container.envFrom?.[0]?.configMapRef?.name as string;
         const configMap = named(objects, "ConfigMap", configMapName) as K8sObject;
-        expect(Object.keys(configMap.data ?? {}).sort()).toEqual(["CORS_ORIGINS", "LOG_LEVEL", "SHUTDOWN_DRAIN_SECONDS"]);
+        expect(Object.keys(configMap.data ?? {}).sort()).toEqual([
+          "CORS_ORIGINS",
+          "LOG_LEVEL",
+          "SHUTDOWN_DRAIN_SECONDS",
+        ]);
       });
 
       test(`${id}: scales on CPU and keeps a pod through disruptions`, async () => {
