@@ -250,10 +250,14 @@ describe("day-2 operations under a steady load", () => {
 describe("a sidecar that cannot load a component", () => {
   const ID = "day2-unloadable";
 
-  afterAll(() => {
+  afterAll(async () => {
     kubectl(["-n", NAMESPACE, "delete", "deployment", ID, "--ignore-not-found", "--wait=false"]);
     kubectl(["-n", NAMESPACE, "delete", "component.dapr.io", ID, "--ignore-not-found"]);
-  });
+    // Gone before the next file looks at the namespace's pods.
+    await waitFor(`${ID}'s pods gone`, () => podsOf(NAMESPACE, `app.kubernetes.io/name=${ID}`).length === 0, {
+      timeoutMs: 120_000,
+    });
+  }, 150_000);
 
   test("keeps its app from ever becoming Ready, and leaves the other apps as they were", async () => {
     // A state store scoped to this app alone, on a Redis that does not exist.

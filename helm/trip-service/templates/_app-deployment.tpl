@@ -57,6 +57,9 @@ spec:
         dapr.io/enable-app-health-check: "true"
         dapr.io/app-health-check-path: /health
         dapr.io/app-health-probe-interval: "5"
+        # Dapr's default timeout (500 ms) turns a busy node's slow answers into "unhealthy", and that also
+        # ends the sidecar's shutdown block early (see dapr.blockShutdownSeconds).
+        dapr.io/app-health-probe-timeout: "3000"
         dapr.io/app-health-threshold: "3"
         prometheus.io/scrape: "true"
         prometheus.io/port: {{ $app.port | quote }}
