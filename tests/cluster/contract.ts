@@ -96,8 +96,10 @@ export const clusterEnvironment = async (): Promise<{ env: Record<string, string
     WEB_URL: appUrl("web"),
     FX_SANDBOX_URL: fxSandboxUrl(),
     TRIP_SECRETS_FILE: writeSecretsFile(),
-    // The cluster's pub/sub is Kafka (suites that branch on the profile read this).
+    // The cluster's pub/sub is Kafka (suites that branch on the profile read this), and its consumer
+    // groups are read with the broker pod's own tool (tests/support/subscriber-caught-up.ts).
     STACK_PROFILE: "kafka",
+    KAFKA_CONSUMER_GROUPS: `${kubectlCommand} exec kafka-0 -c kafka -- env KAFKA_HEAP_OPTS='-Xms32m -Xmx192m' kafka-consumer-groups.sh --bootstrap-server localhost:9092`,
     // The Redis outage of tests/currency: the cluster's Redis scaled to zero and back.
     CURRENCY_IT_REDIS_STOP: `${kubectlCommand} scale statefulset/redis --replicas=0 && ${kubectlCommand} wait --for=delete pod/redis-0 --timeout=60s`,
     CURRENCY_IT_REDIS_START: `${kubectlCommand} scale statefulset/redis --replicas=1 && ${kubectlCommand} rollout status statefulset/redis --timeout=120s`,

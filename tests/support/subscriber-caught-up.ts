@@ -15,7 +15,9 @@ import { installedTool, STACK, secrets, waitFor } from "./stack.ts";
 
 const tripCache = process.env.TRIP_CACHE ?? join(homedir(), ".cache", "trip-service");
 
+/** The broker's profile: STACK_PROFILE when set (tests/cluster/contract.ts sets kafka), else the stack's. */
 const profile = (): string => {
+  if (process.env.STACK_PROFILE) return process.env.STACK_PROFILE;
   const file = join(repoRoot, ".run", "profile");
   return existsSync(file) ? readFileSync(file, "utf8").trim() : "local";
 };
@@ -39,13 +41,18 @@ const run = async (argv: string[], env: Record<string, string> = {}): Promise<st
   return out;
 };
 
-/** Kafka: every partition of `topic` has its log-end offset committed by group `group`. */
-const kafkaCaughtUp = async (topic: string, group: string): Promise<boolean> => {
+/**
+ * Kafka's consumer-group tool, `--describe --group <group>` appended. KAFKA_CONSUMER_GROUPS (a shell
+ * command line) replaces the local broker's, e.g. the tool inside a cluster's broker pod (contract.ts).
+ */
+const describeGroup = (group: string): Promise<string> => {
+  const command = process.env.KAFKA_CONSUMER_GROUPS;
+  if (command) return run(["sh", "-c", `${command} --describe --group '${group}'`]);
   const libs = join(
     installedTool(join(tripCache, "kafka", kafkaVersion(), "libs"), "scripts/setup.sh (kafka libs step)"),
     "*",
   );
-  const out = await run([
+  return run([
     "java",
     "-Xmx128m",
     "-cp",
@@ -57,6 +64,11 @@ const kafkaCaughtUp = async (topic: string, group: string): Promise<boolean> => 
     "--group",
     group,
   ]);
+};
+
+/** Kafka: every partition of `topic` has its log-end offset committed by group `group`. */
+const kafkaCaughtUp = async (topic: string, group: string): Promise<boolean> => {
+  const out = await describeGroup(group);
   // GROUP TOPIC PARTITION CURRENT-OFFSET LOG-END-OFFSET LAG ... ("-" while nothing is committed)
   const rows = out
     .split("\n")
