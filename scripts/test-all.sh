@@ -154,7 +154,7 @@ for entry in "${failed_logs[@]}"; do
   echo
   echo "--- FAILED: $name (full log: $log)"
   if [ "$kind" = bun ]; then
-    grep -a '^(fail)' "$log" | head -n 20
+    grep -a '^(fail)' "$log" | sort -u | head -n 20
     tail -n 12 "$log"
   else
     tail -n 30 "$log"
