@@ -69,12 +69,15 @@ const describeGroup = (group: string): Promise<string> => {
 /** Kafka: every partition of `topic` has its log-end offset committed by group `group`. */
 const kafkaCaughtUp = async (topic: string, group: string): Promise<boolean> => {
   const out = await describeGroup(group);
-  // GROUP TOPIC PARTITION CURRENT-OFFSET LOG-END-OFFSET LAG ... ("-" while nothing is committed)
+  // GROUP TOPIC PARTITION CURRENT-OFFSET LOG-END-OFFSET LAG ... ("-" while nothing is committed, which
+  // is caught up only for a partition that never held an event)
   const rows = out
     .split("\n")
     .map((line) => line.trim().split(/\s+/))
     .filter((cells) => cells[0] === group && cells[1] === topic);
-  return rows.length > 0 && rows.every((cells) => cells[3] !== "-" && cells[3] === cells[4]);
+  return (
+    rows.length > 0 && rows.every((cells) => cells[3] === cells[4] || (cells[3] === "-" && cells[4] === "0"))
+  );
 };
 
 /** Redis Streams: the consumer group `group` of stream `topic` has no pending entry. */
