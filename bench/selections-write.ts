@@ -5,39 +5,39 @@
  * limits raised so one load generator is not throttled). Then one recomputation, and the counted total
  * must equal the number of 201 answers.
  */
-import { COUNTRIES, HOME_COUNTRY_CODE } from "@trip/shared";
 import { recomputeNow } from "../tests/ranking/support/clients.ts";
-import { startReplicas } from "../tests/ranking/support/ranking-replicas.ts";
-import { runLoad } from "./lib/load.ts";
+import { type Replica, startReplicas } from "../tests/ranking/support/ranking-replicas.ts";
 import type { BenchResult } from "./lib/result.ts";
+import { loadSelections } from "./lib/selections-load.ts";
 
-export const selectionsWrite = async ({ seconds = 30, rate = 2000 } = {}): Promise<BenchResult> => {
-  const countries = COUNTRIES.filter((c) => c.code !== HOME_COUNTRY_CODE)
-    .slice(0, 40)
-    .map((c) => c.code);
-  const [replica] = await startReplicas("bench", 1, {
-    RATE_LIMIT_PER_ADDRESS: "100000000",
-    RATE_LIMIT_PER_CLIENT: "100000000",
-    LOG_LEVEL: "warn",
-  });
+/** What one load generator needs so the per-client limits never throttle it. */
+export const BENCH_RATE_LIMITS = {
+  RATE_LIMIT_PER_ADDRESS: "100000000",
+  RATE_LIMIT_PER_CLIENT: "100000000",
+} as const;
+
+/** Runs `fn` with a private local ranking replica (own daprd, own Redis database), stopped afterwards. */
+export const withLocalReplica = async <T>(fn: (replica: Replica) => Promise<T>): Promise<T> => {
+  const [replica] = await startReplicas("bench", 1, { ...BENCH_RATE_LIMITS, LOG_LEVEL: "warn" });
   if (!replica) throw new Error("no ranking replica started");
   try {
-    const run = Date.now().toString(36);
-    const load = await runLoad({
-      url: `${replica.url}/api/v1/rankings/selections`,
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      bodies: countries.map((country_code) => ({ country_code, selection_id: `bench-${run}-{{n}}` })),
-      connections: 64,
-      amount: rate * seconds,
-      overallRate: rate,
-    });
-    await recomputeNow(replica);
-    const res = await fetch(`${replica.url}/api/v1/rankings?period=daily&limit=50`);
-    const body = (await res.json()) as { data: { total_selections: number; ranking: unknown[] } };
-    const accepted = load.statuses["2xx"] ?? 0;
-    const counted = body.data.total_selections;
-    const errors = load.errors + load.timeouts + load.non2xx;
+    return await fn(replica);
+  } finally {
+    await replica.stop();
+  }
+};
+
+export const selectionsWrite = async ({ seconds = 30, rate = 2000 } = {}): Promise<BenchResult> =>
+  withLocalReplica(async (replica) => {
+    const { load, accepted, counted, errors, countries } = await loadSelections(
+      {
+        url: replica.url,
+        recompute: async () => {
+          await recomputeNow(replica);
+        },
+      },
+      { seconds, rate, idPrefix: `bench-${Date.now().toString(36)}` },
+    );
     return {
       name: "selections write",
       target: "p99 ≤ 50 ms at 2,000 req/s for 30 s, zero errors, counted = accepted",
@@ -51,10 +51,7 @@ export const selectionsWrite = async ({ seconds = 30, rate = 2000 } = {}): Promi
         achieved_rps: Math.round(load.rps_mean),
         p50_ms: load.latency_ms.p50,
         p99_ms: load.latency_ms.p99,
-        countries: body.data.ranking.length,
+        countries,
       },
     };
-  } finally {
-    await replica.stop();
-  }
-};
+  });

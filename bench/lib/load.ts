@@ -17,6 +17,8 @@ export interface LoadOptions {
 
 export interface LoadResult {
   url: string;
+  /** Seconds the load ran (autocannon's own measure, from the first request to the last answer). */
+  duration_s: number;
   requests_total: number;
   rps_mean: number;
   latency_ms: { p50: number; p90: number; p99: number; max: number; mean: number };
@@ -28,10 +30,20 @@ export interface LoadResult {
 
 const WORKER = join(import.meta.dir, "autocannon-worker.mjs");
 
-/** Runs autocannon in a separate Node process against a loopback URL and returns its figures. */
+/**
+ * Where a load may go: loopback, and the local cluster's node and pod range 10.244.0.0/16 (bench/cluster.ts
+ * loads its NodePorts). That range is a bridge inside network namespaces this machine created
+ * (scripts/cluster), reachable from this machine only. The machine's own network (192.0.2.0/24) and
+ * anything beyond it must never be a target.
+ */
+const ALLOWED_TARGET = /^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\]|10\.244\.\d+\.\d+)[:/]/;
+
+/** Runs autocannon in a separate Node process against a loopback (or local-cluster) URL; returns its figures. */
 export const runLoad = async (options: LoadOptions): Promise<LoadResult> => {
-  if (!/^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])[:/]/.test(options.url)) {
-    throw new Error(`benchmarks only target loopback addresses, not ${options.url}`);
+  if (!ALLOWED_TARGET.test(options.url)) {
+    throw new Error(
+      `benchmarks only target loopback and the local cluster (10.244.0.0/16), not ${options.url}`,
+    );
   }
   const proc = Bun.spawn(["node", WORKER, JSON.stringify(options)], { stdout: "pipe", stderr: "inherit" });
   const out = await new Response(proc.stdout).text();
