@@ -6,7 +6,7 @@
 import { kubectl, NAMESPACE } from "../../tests/cluster/support/cluster.ts";
 import { compareUserData, type UserDataDifference } from "../../tests/support/user-data/compare.ts";
 import { liveBoundary, type UserRecord } from "../../tests/support/user-data/model.ts";
-import { rankingRecordDay } from "../../tests/support/user-data/ranking-records.ts";
+import { readRankingRecordsWith } from "../../tests/support/user-data/ranking-records.ts";
 
 const REDIS_POD = "redis-0";
 
@@ -34,33 +34,9 @@ export const scanKeys = (db: number, pattern: string): string[] =>
 
 export const keyCount = (db: number): number => Number(releaseRedisCli(db, ["DBSIZE"]).trim());
 
-const sha1 = (text: string) => new Bun.CryptoHasher("sha1").update(text).digest("hex");
-
-/** The ranking records (`daily-selections||*`, `country-stats||*`) of database `db`, as the local check reads them. */
-const readRecords = (db: number, nowMs: number): Record<string, UserRecord> => {
-  const keys = [
-    ...new Set([...scanKeys(db, "daily-selections||*"), ...scanKeys(db, "country-stats||*")]),
-  ].sort();
-  if (keys.length === 0) return {};
-  const lines = releaseRedisCli(
-    db,
-    ["--raw"],
-    keys.map((key) => `HGET "${key}" data\nPTTL "${key}"\n`).join(""),
-  ).split("\n");
-  const records: Record<string, UserRecord> = {};
-  keys.forEach((key, i) => {
-    const data = lines[2 * i] ?? "";
-    const ttl = Number(lines[2 * i + 1]);
-    if (data === "" || ttl === -2) return;
-    records[key] = {
-      day: rankingRecordDay(key, data),
-      digest: sha1(data),
-      shown: data.length > 240 ? `${data.slice(0, 240)}…` : data,
-      ...(ttl > 0 ? { expiresAt: nowMs + ttl } : {}),
-    };
-  });
-  return records;
-};
+/** The ranking records of database `db`, read as the local check reads them. */
+const readRecords = (db: number, nowMs: number): Record<string, UserRecord> =>
+  readRankingRecordsWith((args, input) => releaseRedisCli(db, args, input), nowMs);
 
 export interface ReleaseRankingSnapshot {
   takenAt: Date;

@@ -47,17 +47,24 @@ const redisCli = (db: number, args: string[], input?: string): string => {
 
 const sha1 = (text: string) => new Bun.CryptoHasher("sha1").update(text).digest("hex");
 
+/** Runs redis-cli with `args` on one database; `input` goes to its stdin (a pipeline). */
+export type RedisCli = (args: string[], input?: string) => string;
+
 /** Every record of the ranking stores in Redis database `db` (the stack's: 0). */
-export const readRankingRecords = (db = 0, nowMs = Date.now()): Record<string, UserRecord> => {
+export const readRankingRecords = (db = 0, nowMs = Date.now()): Record<string, UserRecord> =>
+  readRankingRecordsWith((args, input) => redisCli(db, args, input), nowMs);
+
+/** The same read through any redis-cli, e.g. one inside a cluster's Redis pod (bench/lib/release-redis.ts). */
+export const readRankingRecordsWith = (cli: RedisCli, nowMs = Date.now()): Record<string, UserRecord> => {
   const keys = [
-    ...new Set(STORES.flatMap((store) => redisCli(db, ["--scan", "--pattern", `${store}||*`]).split("\n"))),
+    ...new Set(STORES.flatMap((store) => cli(["--scan", "--pattern", `${store}||*`]).split("\n"))),
   ]
     .filter((key) => key !== "")
     .sort();
   if (keys.length === 0) return {};
   // One pipelined call: per key its `data` field and its remaining TTL in ms (-1: none, -2: gone).
   const commands = keys.map((key) => `HGET "${key}" data\nPTTL "${key}"\n`).join("");
-  const lines = redisCli(db, ["--raw"], commands).split("\n");
+  const lines = cli(["--raw"], commands).split("\n");
   const records: Record<string, UserRecord> = {};
   keys.forEach((key, i) => {
     const data = lines[2 * i] ?? "";
