@@ -93,8 +93,10 @@ app_values() {
 # Every image both charts run (and the daprd the injector adds) must already be on the node: nothing is
 # pulled. Checked before anything is installed, so a wrong tag never replaces running pods with pods that
 # cannot start. The kubelet lists at most 50 images in the node status; with more, the check is skipped.
+# An image imported a moment ago shows there only after the kubelet's image list refresh (every 30 s) and
+# its next node status update: on a busy machine that took longer than 30 s, so the check waits 120 s.
 check_images() {
-  local wanted listed count missing ref deadline=$((SECONDS + 30)) dapr_args app_args
+  local wanted listed count missing ref deadline=$((SECONDS + 120)) dapr_args app_args
   mapfile -t dapr_args < <(dapr_values)
   mapfile -t app_args < <(app_values)
   mapfile -t wanted < <({ "$HELM" template "$DAPR_RELEASE" "$(dapr_chart)" --namespace "$DAPR_NAMESPACE" \
