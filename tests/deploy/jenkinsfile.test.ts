@@ -24,6 +24,14 @@ function findingsByFile(output: string): Map<string, string[]> {
 const jenkinsfile = readFileSync(join(repoRoot, "Jenkinsfile"), "utf8");
 const stageNames = [...jenkinsfile.matchAll(/stage\('([^']+)'\)/g)].map((match) => match[1]);
 
+/** The text of one stage: from its `stage('name')` to the next stage's (or the end). */
+function stageBody(name: string): string {
+  const start = jenkinsfile.indexOf(`stage('${name}')`);
+  if (start < 0) throw new Error(`no stage '${name}' in the Jenkinsfile`);
+  const next = jenkinsfile.indexOf("stage('", start + 1);
+  return jenkinsfile.slice(start, next < 0 ? undefined : next);
+}
+
 describe("Jenkinsfile", () => {
   test("passes npm-groovy-lint (CodeNarc, Jenkinsfile rules) while a flawed script next to it does not", async () => {
     // Linted in a scratch folder with a control file that must be flagged, proving the rules are active.
@@ -62,12 +70,35 @@ describe("Jenkinsfile", () => {
       "Test suite",
       "Detect changes",
       "Build and push images",
+      "Scan images",
       "Publish shared package",
       "Commit staging image tags",
       "Deploy staging",
       "Approve production",
       "Deploy production",
     ]);
+  });
+
+  test("scans every built image after the build and before any deployment, failing on high or critical", () => {
+    const at = (name: string) => stageNames.indexOf(name);
+    expect(at("Scan images")).toBeGreaterThan(at("Build and push images"));
+    // Committing the staging tags is what deploys (Argo CD syncs them), so the scan gates that too.
+    for (const later of ["Commit staging image tags", "Deploy staging", "Deploy production"]) {
+      expect(at("Scan images")).toBeLessThan(at(later));
+    }
+    const scan = stageBody("Scan images");
+    // Only where the scanner database can be downloaded, and only when images were built.
+    expect(scan).toMatch(/when \{[\s\S]*env\.CHANGED_APPS[\s\S]*params\.SCAN_IMAGES[\s\S]*\}/);
+    expect(jenkinsfile).toMatch(/booleanParam\(name: 'SCAN_IMAGES', defaultValue: true,/);
+    // Each image gets an SBOM (kept as a build artifact) and the policy is applied to it.
+    expect(scan).toContain("for app in $CHANGED_APPS; do");
+    expect(scan).toContain('"$SYFT_IMAGE"');
+    expect(scan).toMatch(/"\$GRYPE_IMAGE" \\\s+"sbom:\/sbom\/\$app\.cdx\.json" --only-fixed --fail-on high/);
+    expect(scan).toContain("archiveArtifacts artifacts: 'sbom/*.cdx.json'");
+    expect(scan).toContain("exit 1");
+    // Both scanners are pinned to a version (never :latest), where renovate.json finds them.
+    expect(jenkinsfile).toMatch(/SYFT_IMAGE = 'docker\.io\/anchore\/syft:v\d+\.\d+\.\d+'/);
+    expect(jenkinsfile).toMatch(/GRYPE_IMAGE = 'docker\.io\/anchore\/grype:v\d+\.\d+\.\d+'/);
   });
 
   test("runs the README's test command and the tested CI scripts", () => {
