@@ -2,11 +2,18 @@
 # THE test command: setup, infrastructure (Kafka included), Biome, typecheck, unit tests of every
 # package, the app stack (scripts/up.sh, profile $STACK_PROFILE, default local), then each integration
 # suite under tests/ (order: scripts/test-suites.txt), the event suites again on Kafka, and finally the
-# chart on a one-node Kubernetes cluster with tests/cluster (CLUSTER_PASS=0 leaves that out). Prints one
-# row per suite and a final "N passed, N failed"; exits non-zero on any failure. What this script started
+# chart on a one-node Kubernetes cluster with tests/cluster (CLUSTER_PASS=0 leaves that out) and, with
+# --delivery, on the same cluster GitOps and progressive delivery with tests/delivery. Prints one row per
+# suite and a final "N passed, N failed"; exits non-zero on any failure. What this script started
 # (infrastructure, the stack, the cluster) is stopped again on exit; what already ran is left alone.
 # Logs: .run/logs/test-all/<suite>.log
 set -uo pipefail
+DELIVERY_PASS=0
+case "${1:-}" in
+  --delivery) DELIVERY_PASS=1 ;;
+  "") ;;
+  *) echo "usage: scripts/test-all.sh [--delivery]" >&2; exit 2 ;;
+esac
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 bash scripts/setup.sh --test-tools || exit 1
@@ -100,7 +107,7 @@ while read -r suite; do
 done < <(grep -vE '^\s*(#|$)' scripts/test-suites.txt)
 for dir in tests/*/; do
   suite=$(basename "$dir")
-  [ "$suite" = cluster ] && continue # against the cluster, below
+  [ "$suite" = cluster ] || [ "$suite" = delivery ] && continue # against the cluster, below
   [[ " ${suites[*]} " == *" $suite "* ]] || ! is_suite "$suite" || suites+=("$suite")
 done
 for suite in "${suites[@]}"; do
@@ -138,6 +145,16 @@ if [ "${CLUSTER_PASS:-1}" = 1 ]; then
   run_suite "cluster: install" check bash deploy/local-cluster/install.sh --tag "$cluster_tag"
   run_suite "integration (cluster): tests/cluster" bun bun test --timeout 60000 ./tests/cluster
   run_suite "integration (cluster): contract suites" bun bun tests/cluster/contract.ts
+  # GitOps and progressive delivery on the same cluster (docs/delivery.md): Prometheus + Alertmanager,
+  # Jaeger, Argo Rollouts and the test-only faulty build, Argo CD syncing the staging application from a
+  # git server on the node, then tests/delivery. Only with --delivery (docs/delivery.md says why).
+  if [ "$DELIVERY_PASS" = 1 ]; then
+    run_suite "delivery: install" check bash scripts/delivery/install.sh --tag "$cluster_tag"
+    run_suite "integration (delivery): tests/delivery" bun bun test --timeout 60000 ./tests/delivery
+    if $cluster_started; then
+      run_suite "delivery: uninstall" check bash scripts/delivery/install.sh uninstall
+    fi
+  fi
   if $cluster_started; then
     run_suite "cluster: uninstall" check bash deploy/local-cluster/install.sh uninstall
     run_suite "cluster: down" check bash scripts/cluster/cluster.sh down

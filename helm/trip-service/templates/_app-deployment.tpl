@@ -1,25 +1,41 @@
-{{/* The Deployment of one app with its Dapr sidecar. Call with (list $ "<app id>"). */}}
+{{/*
+The workload of one app with its Dapr sidecar. Call with (list $ "<app id>"). A Deployment (rolling
+update) unless `delivery.strategy` hands the app to Argo Rollouts: then a Rollout with the same pod
+template, released as a canary or blue-green and gated by the app's AnalysisTemplate (_app-delivery.tpl).
+*/}}
 {{- define "trip-service.appDeployment" -}}
 {{- $root := index . 0 }}
 {{- $id := index . 1 }}
 {{- $app := include "trip-service.appValues" . | fromYaml }}
 {{- $labels := dict "root" $root "component" $id }}
 {{- $dapr := $root.Values.dapr }}
+{{- $rollout := ne $app.delivery.strategy "rollingUpdate" }}
+{{- if $rollout }}
+apiVersion: argoproj.io/v1alpha1
+kind: Rollout
+{{- else }}
 apiVersion: apps/v1
 kind: Deployment
+{{- end }}
 metadata:
   name: {{ $id }}
   namespace: {{ include "trip-service.namespace" $root }}
   labels:
     {{- include "trip-service.labels" $labels | nindent 4 }}
+  annotations:
+    {{- include "trip-service.syncWave" $labels | nindent 4 }}
 spec:
   {{- if not $app.autoscaling.enabled }}
   replicas: {{ $app.replicas }}
   {{- end }}
   revisionHistoryLimit: 5
   strategy:
+    {{- if $rollout }}
+    {{- include "trip-service.rolloutStrategy" (list $root $id $app) | trim | nindent 4 }}
+    {{- else }}
     type: RollingUpdate
     rollingUpdate: { maxSurge: 1, maxUnavailable: 0 }
+    {{- end }}
   selector:
     matchLabels:
       {{- include "trip-service.selectorLabels" $labels | nindent 6 }}
@@ -106,6 +122,13 @@ spec:
             - name: APP_API_TOKEN
               valueFrom:
                 secretKeyRef: { name: {{ $root.Values.secrets.names.appApiToken }}, key: token }
+            {{- with $root.Values.dapr.tracing.otlpEndpoint }}
+            # The app's own spans go where its sidecar's go, sampled at the same rate (docs/tracing.md).
+            - name: OTEL_EXPORTER_OTLP_ENDPOINT
+              value: {{ printf "http://%s" . | quote }}
+            - name: OTEL_TRACES_SAMPLER_ARG
+              value: {{ $root.Values.dapr.tracing.samplingRate | quote }}
+            {{- end }}
             {{- range $name, $value := $app.env }}
             - name: {{ $name }}
               value: {{ $value | quote }}

@@ -12,6 +12,8 @@ metadata:
   namespace: {{ $namespace }}
   labels:
     {{- include "trip-service.labels" $labels | nindent 4 }}
+  annotations:
+    {{- include "trip-service.syncWave" $labels | nindent 4 }}
 ---
 apiVersion: v1
 kind: Service
@@ -20,6 +22,8 @@ metadata:
   namespace: {{ $namespace }}
   labels:
     {{- include "trip-service.labels" $labels | nindent 4 }}
+  annotations:
+    {{- include "trip-service.syncWave" $labels | nindent 4 }}
 spec:
   type: {{ $app.service.type }}
   selector:
@@ -41,10 +45,17 @@ metadata:
   namespace: {{ $namespace }}
   labels:
     {{- include "trip-service.labels" $labels | nindent 4 }}
+  annotations:
+    {{- include "trip-service.syncWave" $labels | nindent 4 }}
 spec:
   scaleTargetRef:
+    {{- if eq $app.delivery.strategy "rollingUpdate" }}
     apiVersion: apps/v1
     kind: Deployment
+    {{- else }}
+    apiVersion: argoproj.io/v1alpha1
+    kind: Rollout
+    {{- end }}
     name: {{ $id }}
   minReplicas: {{ $app.autoscaling.minReplicas }}
   maxReplicas: {{ $app.autoscaling.maxReplicas }}
@@ -70,6 +81,8 @@ metadata:
   namespace: {{ $namespace }}
   labels:
     {{- include "trip-service.labels" $labels | nindent 4 }}
+  annotations:
+    {{- include "trip-service.syncWave" $labels | nindent 4 }}
 spec:
   minAvailable: {{ $app.podDisruptionBudget.minAvailable }}
   unhealthyPodEvictionPolicy: AlwaysAllow
@@ -77,4 +90,5 @@ spec:
     matchLabels:
       {{- include "trip-service.selectorLabels" $labels | nindent 6 }}
 {{- end }}
+{{ include "trip-service.appDelivery" . }}
 {{- end }}

@@ -103,3 +103,26 @@ capabilities:
       requests:
         storage: {{ .size }}
 {{- end }}
+
+{{/*
+Argo CD sync wave of an object, from its component (the same dict as trip-service.labels): the staged
+order of the design document — configuration, then the databases, Kafka, the services, the web UI and the
+ingress. Argo CD applies a wave only once every object of the waves before it is healthy, so no app
+starts before its stores answer. Plain Helm ignores the annotation.
+*/}}
+{{- define "trip-service.syncWave" -}}
+{{- $waves := .root.Values.argocd.syncWaves }}
+{{- $wave := $waves.config }}
+{{- if has .component (list "redis" "mariadb" "mongodb" "mongodb-init") }}
+{{- $wave = $waves.stores }}
+{{- else if eq .component "kafka" }}
+{{- $wave = $waves.broker }}
+{{- else if eq .component "web" }}
+{{- $wave = $waves.frontend }}
+{{- else if eq .component "ingress" }}
+{{- $wave = $waves.ingress }}
+{{- else if hasKey .root.Values.apps .component }}
+{{- $wave = $waves.apps }}
+{{- end -}}
+argocd.argoproj.io/sync-wave: {{ $wave | quote }}
+{{- end }}

@@ -58,6 +58,8 @@ metadata:
   namespace: {{ include "trip-service.namespace" $root }}
   labels:
     {{- include "trip-service.labels" (dict "root" $root "component" $backend) | nindent 4 }}
+  annotations:
+    {{- include "trip-service.syncWave" (dict "root" $root "component" $backend) | nindent 4 }}
 spec:
   podSelector:
     matchLabels:

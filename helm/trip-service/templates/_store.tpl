@@ -5,6 +5,8 @@ metadata:
   namespace: {{ include "trip-service.namespace" .root }}
   labels:
     {{- include "trip-service.labels" . | nindent 4 }}
+  annotations:
+    {{- include "trip-service.syncWave" . | nindent 4 }}
 {{- end }}
 
 {{/* Pod template metadata and scheduling shared by the stores. Call like storeMetadata. */}}

@@ -7,6 +7,8 @@ metadata:
   namespace: {{ include "trip-service.namespace" (index . 0) }}
   labels:
     {{- include "trip-service.labels" (dict "root" (index . 0) "component" "dapr") | nindent 4 }}
+  annotations:
+    {{- include "trip-service.syncWave" (dict "root" (index . 0) "component" "dapr") | nindent 4 }}
 {{- end }}
 
 {{/* A component metadata entry read from the infra Secret. Call with (list $ "<metadata name>" "<secret key>"). */}}

@@ -1,6 +1,7 @@
 {{/*
 Job initiating the replica set once all members run (a no-op when it is already initiated). A Helm
-post-install/post-upgrade hook, which Argo CD runs as a PostSync hook.
+post-install/post-upgrade hook; under Argo CD a Sync hook of the stores' wave instead (its own annotation
+wins over Helm's), so the apps of the later waves start against an initiated replica set.
 */}}
 {{- define "trip-service.mongodbInitJob" -}}
 {{- $ctx := dict "root" . "component" "mongodb-init" }}
@@ -16,6 +17,9 @@ metadata:
   annotations:
     helm.sh/hook: post-install,post-upgrade
     helm.sh/hook-delete-policy: before-hook-creation,hook-succeeded
+    argocd.argoproj.io/hook: Sync
+    argocd.argoproj.io/hook-delete-policy: BeforeHookCreation,HookSucceeded
+    {{- include "trip-service.syncWave" $ctx | nindent 4 }}
 spec:
   backoffLimit: 20
   ttlSecondsAfterFinished: 3600
@@ -62,6 +66,8 @@ metadata:
   namespace: {{ include "trip-service.namespace" . }}
   labels:
     {{- include "trip-service.labels" $ctx | nindent 4 }}
+  annotations:
+    {{- include "trip-service.syncWave" $ctx | nindent 4 }}
 spec:
   podSelector:
     matchLabels:
