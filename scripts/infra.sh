@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Local infrastructure for the Dapr sidecars: Dapr's Sentry (mTLS identities), Redis, MariaDB, the FX
-# sandbox and (with --kafka) Kafka.
+# sandbox, Jaeger (the trace collector, docs/tracing.md) and (with --kafka) Kafka.
 # Usage: scripts/infra.sh start|stop|status [--kafka]
 # Each server runs from .run/ (data, logs, pid files); `start` is a no-op for what already runs and
 # `stop` ends exactly the pids recorded by `start`. `stop` always stops Kafka too if it runs.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 source "$root/scripts/infra/common.sh"
-for part in sentry redis mariadb kafka fx-sandbox; do
+for part in sentry redis mariadb kafka fx-sandbox jaeger; do
   source "$root/scripts/infra/$part.sh"
 done
 
@@ -27,8 +27,10 @@ case "$command" in
     mariadb_start
     if $with_kafka; then kafka_start; fi
     fx_sandbox_start
+    jaeger_start
     ;;
   stop)
+    jaeger_stop
     fx_sandbox_stop
     kafka_stop
     mariadb_stop
@@ -42,6 +44,7 @@ case "$command" in
     mariadb_status || failed=1
     if $with_kafka || running kafka java; then kafka_status || failed=1; fi
     fx_sandbox_status || failed=1
+    jaeger_status || failed=1
     exit $failed
     ;;
   *)

@@ -18,8 +18,8 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 keep=false
 [ "${1:-}" = --keep ] && keep=true
 
-# Ports of the local stack (apps, sidecars' HTTP, Redis, MariaDB, Kafka, the FX sandbox, state-store suite).
-ports=(8001 8002 8003 8004 8080 3501 3502 3503 3504 3580 6380 3307 9092 9093 8090 3317 5433 3690)
+# Ports of the local stack (apps, sidecars' HTTP, Redis, MariaDB, Kafka, the FX sandbox, Jaeger, state-store suite).
+ports=(8001 8002 8003 8004 8080 3501 3502 3503 3504 3580 6380 3307 9092 9093 8090 4318 16686 16685 3317 5433 3690)
 taken=()
 for port in "${ports[@]}"; do
   (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && taken+=("$port")

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One idempotent setup for `scripts/up.sh` and `scripts/test-all.sh`: system packages, pinned tools
-# (Bun, daprd + dapr CLI, Kafka libs) in $TRIP_CACHE, workspace dependencies, local secrets.
+# (Bun, daprd + dapr CLI, Kafka libs, Jaeger) in $TRIP_CACHE, workspace dependencies, local secrets.
 # `--test-tools` (what scripts/test-all.sh asks for) adds what only the test suites use: helm,
 # kubeconform, promtool, the Kubernetes/CRD schemas and npm-groovy-lint (scripts/setup/test-tools.sh),
 # and the one-node Kubernetes cluster with the images of Dapr and the stores (scripts/cluster,
@@ -72,6 +72,7 @@ step "bun install" bun install --frozen-lockfile --silent
 step "dapr $DAPR_VERSION" bash scripts/setup/dapr.sh
 step "dapr runtime path" link_dapr_runtime
 step "kafka $KAFKA_VERSION libs" bash scripts/setup/kafka.sh
+step "jaeger" bash scripts/setup/jaeger.sh
 step "secrets" bun scripts/setup/secrets.ts .run/secrets.json >/dev/null
 if $test_tools; then
   step "test tools" bash scripts/setup/test-tools.sh

@@ -18,7 +18,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 bash scripts/setup.sh --test-tools || exit 1
 source scripts/infra/common.sh
-for part in sentry redis mariadb kafka fx-sandbox; do source "scripts/infra/$part.sh"; done
+for part in sentry redis mariadb kafka fx-sandbox jaeger; do source "scripts/infra/$part.sh"; done
 
 # Leave alone what was already running (e.g. a stack started by scripts/up.sh).
 started=()
@@ -27,6 +27,7 @@ running redis redis-server || started+=(redis)
 running mariadb mariadbd || started+=(mariadb)
 running kafka java || started+=(kafka)
 running fx-sandbox bun || started+=(fx_sandbox)
+running jaeger jaeger || started+=(jaeger)
 running dapr-run dapr || started=(stack "${started[@]}")
 stack_stop() { stop_group dapr-run dapr; }
 cluster_started=false

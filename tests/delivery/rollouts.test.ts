@@ -126,7 +126,12 @@ const startLoad = (url: string) => {
     while (running) {
       const started = performance.now();
       try {
-        const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+        // A new connection per request, as many clients behind an ingress are: a kept-alive one stays on
+        // one pod (kube-proxy balances connections), and a canary pod would never see this load.
+        const res = await fetch(url, {
+          headers: { connection: "close" },
+          signal: AbortSignal.timeout(5_000),
+        });
         await res.arrayBuffer();
         tally.requests++;
         if (res.headers.get(FAULTY_HEADER) === "faulty") tally.faulty++;

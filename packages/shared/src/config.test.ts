@@ -21,6 +21,7 @@ describe("loadConfig(baseEnvSchema)", () => {
       LOG_LEVEL: "info",
       SERVICE_VERSION: "0.1.0",
       SHUTDOWN_DRAIN_SECONDS: 0,
+      OTEL_TRACES_SAMPLER_ARG: 1,
       CORS_ORIGINS: ["http://localhost:8080", "http://127.0.0.1:8080"],
     });
   });
@@ -55,6 +56,29 @@ describe("loadConfig(baseEnvSchema)", () => {
       expect(message).toContain(`${key}: `);
     expect(message).not.toContain("s3cret-port");
     expect(message).not.toContain("chatty-level");
+  });
+
+  test("tracing is off unless a collector URL is given; a bad URL or a ratio outside 0..1 is named", () => {
+    expect(
+      loadConfig(baseEnvSchema, { PORT: "8081", OTEL_EXPORTER_OTLP_ENDPOINT: "" })
+        .OTEL_EXPORTER_OTLP_ENDPOINT,
+    ).toBeUndefined();
+    const on = loadConfig(baseEnvSchema, {
+      PORT: "8081",
+      OTEL_EXPORTER_OTLP_ENDPOINT: "http://127.0.0.1:4318",
+      OTEL_TRACES_SAMPLER_ARG: "0.1",
+    });
+    expect([on.OTEL_EXPORTER_OTLP_ENDPOINT, on.OTEL_TRACES_SAMPLER_ARG]).toEqual([
+      "http://127.0.0.1:4318",
+      0.1,
+    ]);
+    const message = problemsOf({
+      PORT: "8081",
+      OTEL_EXPORTER_OTLP_ENDPOINT: "127.0.0.1:4317",
+      OTEL_TRACES_SAMPLER_ARG: "10",
+    });
+    expect(message).toContain("OTEL_EXPORTER_OTLP_ENDPOINT: ");
+    expect(message).toContain("OTEL_TRACES_SAMPLER_ARG: ");
   });
 
   test("a service's extension of the schema is checked the same way", () => {

@@ -15,6 +15,14 @@ export const baseEnvSchema = z.object({
   /** Seconds an app keeps serving after SIGTERM before it exits (graceful-shutdown.ts). 0 locally; in a
    * pod, long enough for Kubernetes to take it out of its Services. */
   SHUTDOWN_DRAIN_SECONDS: z.coerce.number().min(0).max(60).default(0),
+  /** OTLP/HTTP base URL of a trace collector (e.g. `http://127.0.0.1:4318`); unset: no spans are recorded
+   * (tracing/sdk.ts); empty counts as unset, as OpenTelemetry's own SDKs read it. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.url({ protocol: /^https?$/ }).optional(),
+  ),
+  /** Share of new traces recorded (0..1); give it the Dapr Configuration's samplingRate. */
+  OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0).max(1).default(1),
   CORS_ORIGINS: z
     .string()
     .default("http://localhost:8080,http://127.0.0.1:8080")

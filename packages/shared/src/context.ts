@@ -11,6 +11,9 @@ const storage = new AsyncLocalStorage<RequestContext>();
 /** Runs `fn` with `ctx` as the current request context (logs and sidecar calls pick it up). */
 export const runWithContext = <T>(ctx: RequestContext, fn: () => T): T => storage.run(ctx, fn);
 
+/** Runs `fn` outside any request (e.g. a background export whose timer a request happened to start). */
+export const runOutsideContext = <T>(fn: () => T): T => storage.exit(fn);
+
 /** The current request's context, if any. */
 export const currentContext = (): RequestContext | undefined => storage.getStore();
 

@@ -50,6 +50,48 @@ describe("exitOnTermination", () => {
     send("SIGTERM");
     expect(scheduled).toEqual([0]);
   });
+
+  test("beforeExit (the last spans) runs after the drain and the exit waits for it, but not forever", async () => {
+    const { target, exits, send } = fakeProcess();
+    const scheduled: Array<{ run: () => void; ms: number }> = [];
+    let finish = () => {};
+    exitOnTermination({
+      drainSeconds: 1,
+      log,
+      target,
+      schedule: (run, ms) => scheduled.push({ run, ms }),
+      onDrain: () => {},
+      beforeExit: () =>
+        new Promise<void>((resolve) => {
+          finish = resolve;
+        }),
+      beforeExitMs: 2000,
+    });
+    send("SIGTERM");
+    scheduled[0]?.run(); // the drain is over: beforeExit starts, its 2 s bound is scheduled
+    expect(scheduled.map((s) => s.ms)).toEqual([1000, 2000]);
+    await Bun.sleep(0);
+    expect(exits).toEqual([]);
+    finish();
+    await Bun.sleep(0);
+    expect(exits).toEqual([0]);
+
+    const stuck = fakeProcess();
+    const timers: Array<() => void> = [];
+    exitOnTermination({
+      drainSeconds: 0,
+      log,
+      target: stuck.target,
+      schedule: (run) => timers.push(run),
+      onDrain: () => {},
+      beforeExit: () => new Promise(() => {}),
+    });
+    stuck.send("SIGTERM");
+    timers[0]?.(); // the drain is over
+    timers[1]?.(); // the bound passes while beforeExit never settles
+    await Bun.sleep(0);
+    expect(stuck.exits).toEqual([0]);
+  });
 });
 
 describe("closeConnectionsWhileDraining", () => {

@@ -17,7 +17,8 @@ export const isDraining = (): boolean => processDraining;
  * which the kernel never kills on an unhandled SIGTERM: without this, every pod deletion waits out its
  * whole grace period. The drain keeps answering while Kubernetes takes the pod out of its Services
  * (that happens at the same time as the signal, not before it), so no request meets a closed port.
- * `onDrain` runs at the signal (default: `isDraining()` turns true).
+ * `onDrain` runs at the signal (default: `isDraining()` turns true); `beforeExit` (e.g. sending the
+ * last spans) runs after the drain, given at most `beforeExitMs` before the process exits anyway.
  * @example exitOnTermination({ drainSeconds: config.SHUTDOWN_DRAIN_SECONDS, log });
  */
 export const exitOnTermination = ({
@@ -28,20 +29,31 @@ export const exitOnTermination = ({
   onDrain = () => {
     processDraining = true;
   },
+  beforeExit,
+  beforeExitMs = 2000,
 }: {
   drainSeconds: number;
   log: Logger;
   target?: SignalTarget;
   schedule?: (run: () => void, ms: number) => unknown;
   onDrain?: () => void;
+  beforeExit?: () => Promise<unknown>;
+  beforeExitMs?: number;
 }): void => {
   let stopping = false;
+  const exit = () => {
+    if (!beforeExit) return target.exit(0);
+    // Bounded: a collector that does not answer must not keep the pod past its grace period.
+    const bounded = new Promise((resolve) => schedule(() => resolve(undefined), beforeExitMs));
+    const done = beforeExit().catch((err: unknown) => log.warn("before exit failed", { err }));
+    void Promise.race([done, bounded]).then(() => target.exit(0));
+  };
   const stop = (signal: string) => () => {
     if (stopping) return;
     stopping = true;
     onDrain();
     log.info("shutting down", { signal, drain_seconds: drainSeconds });
-    schedule(() => target.exit(0), drainSeconds * 1000);
+    schedule(exit, drainSeconds * 1000);
   };
   target.once("SIGTERM", stop("SIGTERM"));
   target.once("SIGINT", stop("SIGINT"));

@@ -12,6 +12,7 @@ export {
   currentContext,
   incomingRequestContext,
   type RequestContext,
+  runOutsideContext,
   runWithContext,
 } from "./context.ts";
 export * from "./dapr/index.ts";
@@ -77,3 +78,6 @@ export {
   kstDayRange,
   kstWeekday,
 } from "./time/kst.ts";
+export { startTracing, type Tracing, type TracingOptions } from "./tracing/sdk.ts";
+export { activeTracer, CORRELATION_ID_ATTRIBUTE, inClientSpan, useTracer } from "./tracing/spans.ts";
+export { spanContextOf, traceparentOf } from "./tracing/traceparent.ts";

@@ -66,12 +66,12 @@ export const createSidecar = (options: SidecarOptions): Sidecar => {
     },
     async invoke(appId, path, init = {}) {
       const url = `${transport.baseUrl}/v1.0/invoke/${encodeURIComponent(appId)}/method/${methodPath(path)}`;
-      return fetchImpl(url, {
-        method: init.method ?? "GET",
-        headers: transport.headers(init.headers),
-        body: init.body ?? null,
-        signal: AbortSignal.timeout(10_000),
-      });
+      return transport.call(
+        `invoke ${appId}`,
+        url,
+        { method: init.method ?? "GET", body: init.body ?? null, signal: AbortSignal.timeout(10_000) },
+        init.headers,
+      );
     },
     async healthy() {
       try {

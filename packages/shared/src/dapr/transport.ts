@@ -1,4 +1,6 @@
+import { ATTR_HTTP_REQUEST_METHOD, ATTR_URL_FULL } from "@opentelemetry/semantic-conventions";
 import { currentContext } from "../context.ts";
+import { inClientSpan } from "../tracing/spans.ts";
 import { DaprError, EtagMismatchError, SidecarUnavailableError } from "./errors.ts";
 
 export interface SidecarOptions {
@@ -31,15 +33,37 @@ export class SidecarTransport {
     this.fetchImpl = options.fetch ?? fetch;
   }
 
-  headers(extra: Record<string, string> = {}): Headers {
+  /**
+   * The headers of a sidecar call: the API token, the request's correlation id, and `traceparent` — the
+   * given one (the call's own CLIENT span, see `call`) or else the request's.
+   */
+  headers(extra: Record<string, string> = {}, traceparent?: string): Headers {
     const headers = new Headers(extra);
     if (this.apiToken) headers.set("dapr-api-token", this.apiToken);
     const ctx = currentContext();
-    if (ctx) {
-      headers.set("X-Correlation-ID", ctx.correlationId);
-      if (ctx.traceparent) headers.set("traceparent", ctx.traceparent);
-    }
+    if (ctx) headers.set("X-Correlation-ID", ctx.correlationId);
+    const sentTraceparent = traceparent ?? ctx?.traceparent;
+    if (sentTraceparent) headers.set("traceparent", sentTraceparent);
     return headers;
+  }
+
+  /**
+   * One HTTP call to the sidecar, traced as a CLIENT span named `operation` when tracing is on, so the
+   * sidecar's own spans for it (state, binding, invocation) hang below it in the request's trace.
+   */
+  call(
+    operation: string,
+    url: string,
+    init: RequestInit & { method: string },
+    extra: Record<string, string> = {},
+  ) {
+    return inClientSpan(
+      operation,
+      { [ATTR_HTTP_REQUEST_METHOD]: init.method, [ATTR_URL_FULL]: url },
+      currentContext()?.traceparent,
+      (traceparent) => this.fetchImpl(url, { ...init, headers: this.headers(extra, traceparent) }),
+      (res) => res.status,
+    );
   }
 
   /** Sends a request; any non-2xx answer becomes a DaprError (409 → EtagMismatchError). */
@@ -49,18 +73,18 @@ export class SidecarTransport {
     init: { method?: string; body?: unknown; headers?: Record<string, string>; timeoutMs?: number } = {},
   ): Promise<SidecarResponse> {
     const hasBody = init.body !== undefined;
-    const headers = this.headers({
-      ...(hasBody ? { "content-type": "application/json" } : {}),
-      ...init.headers,
-    });
     let res: Response;
     try {
-      res = await this.fetchImpl(`${this.baseUrl}${path}`, {
-        method: init.method ?? (hasBody ? "POST" : "GET"),
-        headers,
-        body: hasBody ? JSON.stringify(init.body) : null,
-        signal: AbortSignal.timeout(init.timeoutMs ?? this.timeoutMs),
-      });
+      res = await this.call(
+        operation,
+        `${this.baseUrl}${path}`,
+        {
+          method: init.method ?? (hasBody ? "POST" : "GET"),
+          body: hasBody ? JSON.stringify(init.body) : null,
+          signal: AbortSignal.timeout(init.timeoutMs ?? this.timeoutMs),
+        },
+        { ...(hasBody ? { "content-type": "application/json" } : {}), ...init.headers },
+      );
     } catch (cause) {
       throw new SidecarUnavailableError(operation, cause);
     }

@@ -10,6 +10,7 @@ import { closeConnectionsWhileDraining } from "../graceful-shutdown.ts";
 import type { Logger } from "../logger.ts";
 import type { MetricsRegistry } from "../metrics.ts";
 import type { Clock } from "../time/clock.ts";
+import { activeTracer, inServerSpan, recordServerSpan, untracedTraceparent } from "../tracing/spans.ts";
 import { errorHandler } from "./error-handler.ts";
 import { type DependencyCheck, registerOpsRoutes } from "./ops-routes.ts";
 import { validationHook } from "./validation.ts";
@@ -28,6 +29,23 @@ const answeringRoute = (c: Context): string => {
   if (answered && !answered.path.endsWith("*")) return answered.path;
   return routes.findLast((r) => !r.path.endsWith("*"))?.path ?? "unmatched";
 };
+
+/**
+ * The route a request's SERVER span is named after: the metrics' one, except that a handler registered
+ * on a wildcard (the web gateway's `/api/*`) names itself rather than "unmatched".
+ */
+const spanRoute = (c: Context): string => {
+  const route = answeringRoute(c);
+  if (route !== "unmatched" || c.res.status === 404) return route;
+  const answered = matchedRoutes(c)[c.req.routeIndex];
+  return answered && answered.path !== "*" ? answered.path : route;
+};
+
+/**
+ * Probes and the sidecar's start-up questions, asked every few seconds by kubelet and daprd: not traced
+ * (they would bury the traces of real requests), and their sidecar calls carry an unsampled traceparent.
+ */
+const UNTRACED_PATHS = new Set(["/health", "/ready", "/metrics", "/dapr/subscribe", "/dapr/config"]);
 
 export interface ServiceAppOptions {
   service: string;
@@ -71,10 +89,30 @@ export const createServiceApp = (options: ServiceAppOptions) => {
   };
 
   app.use("*", async (c, next) => {
-    const context = incomingRequestContext(c.req.header("x-correlation-id"), c.req.header("traceparent"));
     const started = performance.now();
-    await runWithContext(context, next);
-    c.res.headers.set("X-Correlation-ID", context.correlationId);
+    const tracer = activeTracer();
+    let correlationId: string;
+    if (tracer === undefined) {
+      const context = incomingRequestContext(c.req.header("x-correlation-id"), c.req.header("traceparent"));
+      await runWithContext(context, next);
+      correlationId = context.correlationId;
+    } else {
+      // With tracing on, the request's sidecar calls name this app's SERVER span as their parent.
+      correlationId = acceptCorrelationId(c.req.header("x-correlation-id"));
+      const sent = c.req.header("traceparent");
+      if (UNTRACED_PATHS.has(c.req.path)) {
+        await runWithContext({ correlationId, traceparent: untracedTraceparent(sent) }, next);
+      } else {
+        const request = { method: c.req.method, path: c.req.path, traceparent: sent, correlationId };
+        await inServerSpan(
+          tracer,
+          request,
+          (traceparent) => runWithContext({ correlationId, traceparent }, next),
+          () => ({ route: spanRoute(c), status: c.res.status }),
+        );
+      }
+    }
+    c.res.headers.set("X-Correlation-ID", correlationId);
     series(c.req.method, answeringRoute(c), c.res.status).record((performance.now() - started) / 1000);
   });
   app.on(
@@ -113,7 +151,8 @@ export type HotAnswer = () => Response | undefined;
 /**
  * `app.hot(path, answer)`: the most requested read of a service, answered without the request shell
  * when it can be — a GET of exactly `path` (no query) that is not a cross-origin browser request.
- * It still gets its X-Correlation-ID and is counted in the request metrics under the same route;
+ * It still gets its X-Correlation-ID, is counted in the request metrics under the same route and, with
+ * tracing on, has its SERVER span;
  * whenever `answer` returns undefined (nothing in memory yet, a refresh due) the request takes the
  * normal route, so errors, logging and validation stay where they are.
  */
@@ -133,11 +172,17 @@ const hotRoutes = (
         const started = performance.now();
         const response = answer();
         if (response !== undefined) {
-          response.headers.set(
-            "X-Correlation-ID",
-            acceptCorrelationId(request.headers.get("x-correlation-id")),
-          );
+          const correlationId = acceptCorrelationId(request.headers.get("x-correlation-id"));
+          response.headers.set("X-Correlation-ID", correlationId);
           series("GET", path, response.status).record((performance.now() - started) / 1000);
+          const tracer = activeTracer();
+          if (tracer !== undefined) {
+            const traceparent = request.headers.get("traceparent") ?? undefined;
+            recordServerSpan(tracer, { method: "GET", path, traceparent, correlationId }, started, {
+              route: path,
+              status: response.status,
+            });
+          }
           return response;
         }
       }
