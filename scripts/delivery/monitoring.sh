@@ -273,7 +273,11 @@ cmd_uninstall() {
   kubectl delete clusterrolebinding,clusterrole -l "$mine" --ignore-not-found >/dev/null
   if [ -z "$(kubectl -n "$NAMESPACE" get deployment,statefulset,daemonset,service,configmap -o name 2>/dev/null |
     grep -v '^configmap/kube-root-ca.crt$')" ]; then
-    kubectl delete namespace "$NAMESPACE" -l "$mine" --ignore-not-found --timeout=120s >/dev/null
+    # Only a namespace this script made (it carries the label); kubectl takes a name or a selector, not both.
+    if [ "$(kubectl get namespace "$NAMESPACE" --ignore-not-found \
+      -o jsonpath='{.metadata.labels.app\.kubernetes\.io/managed-by}')" = trip-monitoring ]; then
+      kubectl delete namespace "$NAMESPACE" --ignore-not-found --timeout=120s >/dev/null
+    fi
   else
     log "namespace $NAMESPACE kept: other workloads live in it"
   fi
