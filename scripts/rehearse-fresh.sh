@@ -79,6 +79,8 @@ cleanup() {
   local pg_dir
   pg_dir=/var/tmp/trip-service/pg-$(printf %s "$clone" | sha256sum | cut -c1-12)
   if ! $keep; then
+    # The Go module cache inside the sandbox's HOME is read-only: make it writable, or rm leaves 5 GB.
+    chmod -R u+w "$sandbox" 2>/dev/null
     rm -rf "$sandbox" "$pg_dir"
   fi
 }
