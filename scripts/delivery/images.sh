@@ -43,20 +43,9 @@ build_argocd_image() {
 }
 
 build_rollouts_image() {
-  local ref=$ROLLOUTS_IMAGE hash tmp
   bash "$delivery/build.sh" rollouts
-  hash=$(hash_strings "$(image_id "$DISTROLESS_BASE_IMAGE")" \
-    "$(hash_files "$ROLLOUTS_DIR/rollouts-controller" "$delivery/files/rollouts/Containerfile")")
-  if image_current "$ref" "$hash"; then
-    log "$ref: up to date"
-    return
-  fi
-  tmp=$(mktemp -d "$WORK/ctx.XXXXXX")
-  cp "$delivery/files/rollouts/Containerfile" "$ROLLOUTS_DIR/rollouts-controller" "$tmp/"
-  "${NICE[@]}" buildah bud --quiet --pull=never --format docker --build-arg "BASE=$DISTROLESS_BASE_IMAGE" \
-    --label "$INPUTS_LABEL=$hash" -t "$ref" -f "$tmp/Containerfile" "$tmp" >/dev/null
-  rm -rf "$tmp"
-  log "$ref: built ($(image_size "$ref"))"
+  build_from_files "$ROLLOUTS_IMAGE" "$DISTROLESS_BASE_IMAGE" "$delivery/files/rollouts/Containerfile" \
+    "$ROLLOUTS_DIR/rollouts-controller"
 }
 
 [ "$(id -u)" = 0 ] || die "run as root (buildah's overlay storage needs it)"

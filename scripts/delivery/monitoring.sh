@@ -56,35 +56,12 @@ WEBHOOK_IMAGE="$STORE_REGISTRY/alert-webhook:$(hash_files "$delivery/monitoring/
 
 # build_go_image REF BINARY: BINARY at /bin/<name> on the distroless base, user nobody (as upstream).
 build_go_image() {
-  local ref=$1 bin=$2 name hash tmp
-  name=$(basename "$bin")
-  hash=$(hash_strings "$(image_id "$DISTROLESS_BASE_IMAGE")" "$(hash_files "$bin" "$delivery/monitoring/files/Containerfile")")
-  if image_current "$ref" "$hash"; then
-    log "$ref: up to date"
-    return
-  fi
-  tmp=$(mktemp -d "$WORK/ctx.XXXXXX")
-  cp "$delivery/monitoring/files/Containerfile" "$bin" "$tmp/"
-  "${NICE[@]}" buildah bud --quiet --pull=never --format docker --build-arg "BASE=$DISTROLESS_BASE_IMAGE" \
-    --build-arg "BIN=$name" --label "$INPUTS_LABEL=$hash" -t "$ref" -f "$tmp/Containerfile" "$tmp" >/dev/null
-  rm -rf "$tmp"
-  log "$ref: built ($(image_size "$ref"))"
+  build_from_files "$1" "$DISTROLESS_BASE_IMAGE" "$delivery/monitoring/files/Containerfile" "$2" -- "BIN=$(basename "$2")"
 }
 
 build_webhook_image() {
-  local hash tmp
-  hash=$(hash_strings "$(image_id "$BUN_DISTROLESS_IMAGE")" \
-    "$(hash_files "$delivery/monitoring/webhook-receiver.ts" "$delivery/monitoring/files/webhook.Containerfile")")
-  if image_current "$WEBHOOK_IMAGE" "$hash"; then
-    log "$WEBHOOK_IMAGE: up to date"
-    return
-  fi
-  tmp=$(mktemp -d "$WORK/ctx.XXXXXX")
-  cp "$delivery/monitoring/files/webhook.Containerfile" "$delivery/monitoring/webhook-receiver.ts" "$tmp/"
-  "${NICE[@]}" buildah bud --quiet --pull=never --format docker --build-arg "BASE=$BUN_DISTROLESS_IMAGE" \
-    --label "$INPUTS_LABEL=$hash" -t "$WEBHOOK_IMAGE" -f "$tmp/webhook.Containerfile" "$tmp" >/dev/null
-  rm -rf "$tmp"
-  log "$WEBHOOK_IMAGE: built ($(image_size "$WEBHOOK_IMAGE"))"
+  build_from_files "$WEBHOOK_IMAGE" "$BUN_DISTROLESS_IMAGE" "$delivery/monitoring/files/webhook.Containerfile" \
+    "$delivery/monitoring/webhook-receiver.ts"
 }
 
 build_images() {

@@ -48,21 +48,10 @@ use_cluster() {
 
 # --- the image ----------------------------------------------------------------------------------------
 build_image() {
-  local hash tmp
   # The binary the local stack runs too; built by setup, so normally only checked here.
   bash "$repo/scripts/setup/jaeger.sh" >/dev/null
   build_distroless_base
-  hash=$(hash_strings "$(image_id "$DISTROLESS_BASE_IMAGE")" "$(hash_files "$JAEGER_BIN" "$MANIFESTS/Containerfile")")
-  if image_current "$JAEGER_IMAGE" "$hash"; then
-    log "$JAEGER_IMAGE: up to date"
-    return
-  fi
-  tmp=$(mktemp -d "$WORK/ctx.XXXXXX")
-  cp "$MANIFESTS/Containerfile" "$JAEGER_BIN" "$tmp/"
-  "${NICE[@]}" buildah bud --quiet --pull=never --format docker --build-arg "BASE=$DISTROLESS_BASE_IMAGE" \
-    --label "$INPUTS_LABEL=$hash" -t "$JAEGER_IMAGE" -f "$tmp/Containerfile" "$tmp" >/dev/null
-  rm -rf "$tmp"
-  log "$JAEGER_IMAGE: built ($(image_size "$JAEGER_IMAGE"))"
+  build_from_files "$JAEGER_IMAGE" "$DISTROLESS_BASE_IMAGE" "$MANIFESTS/Containerfile" "$JAEGER_BIN"
 }
 
 import_image() {

@@ -77,3 +77,26 @@ image_current() { [ "$(image_inputs "$1")" = "$2" ]; }
 image_size() {
   buildah images --format '{{.Size}}' "$1" 2>/dev/null | head -n1
 }
+
+# build_from_files REF BASE CONTAINERFILE FILE... [-- NAME=VALUE...]: REF built FROM BASE (build-arg BASE)
+# by CONTAINERFILE with the FILEs in its context and the extra build args, only when the base's id, a file
+# or an argument changed (the inputs hash label). For the small images made of a binary or two on a base.
+build_from_files() {
+  local ref=$1 base=$2 containerfile=$3 files=() args=() arg hash tmp
+  shift 3
+  while [ $# -gt 0 ] && [ "$1" != -- ]; do files+=("$1"); shift; done
+  [ "${1:-}" = -- ] && shift
+  for arg in "$@"; do args+=(--build-arg "$arg"); done
+  hash=$(hash_strings "$(image_id "$base")" "$(hash_files "$containerfile" "${files[@]}")" "$@")
+  if image_current "$ref" "$hash"; then
+    log "$ref: up to date"
+    return
+  fi
+  tmp=$(mktemp -d "$WORK/ctx.XXXXXX")
+  cp "$containerfile" "$tmp/Containerfile"
+  cp "${files[@]}" "$tmp/"
+  "${NICE[@]}" buildah bud --quiet --pull=never --format docker --build-arg "BASE=$base" "${args[@]}" \
+    --label "$INPUTS_LABEL=$hash" -t "$ref" -f "$tmp/Containerfile" "$tmp" >/dev/null
+  rm -rf "$tmp"
+  log "$ref: built ($(image_size "$ref"))"
+}

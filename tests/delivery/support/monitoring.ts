@@ -8,6 +8,7 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import { parseEnvFile } from "../../../deploy/tool-paths.ts";
 import { fxSandboxUrl, getJson, nodeIp, REPO_ROOT, waitFor } from "../../cluster/support/cluster.ts";
+import { run } from "./gitops.ts";
 
 export const PROMETHEUS_NODE_PORT = 30090;
 export const ALERTMANAGER_NODE_PORT = 30093;
@@ -81,16 +82,7 @@ export const requireMonitoring = async (): Promise<void> => {
  */
 export const configureMonitoring = async (sets: string[]): Promise<void> => {
   const args = sets.flatMap((set) => ["--set", set]);
-  const proc = Bun.spawn(["bash", join(REPO_ROOT, "scripts/delivery/monitoring.sh"), "configure", ...args], {
-    stdout: "pipe",
-    stderr: "pipe",
-  });
-  const [stdout, stderr, code] = await Promise.all([
-    new Response(proc.stdout).text(),
-    new Response(proc.stderr).text(),
-    proc.exited,
-  ]);
-  if (code !== 0) throw new Error(`monitoring.sh configure failed (${code}): ${stdout}${stderr}`);
+  await run(["bash", join(REPO_ROOT, "scripts/delivery/monitoring.sh"), "configure", ...args]);
 };
 
 /** The FX sandbox's misbehaviour switch (tools/fx-sandbox: normal, error, http500, garbage, slow, empty). */
