@@ -82,9 +82,12 @@ for (const rendering of renderings) {
         const configMap = named(objects, "ConfigMap", configMapName) as K8sObject;
         expect(Object.keys(configMap.data ?? {}).sort()).toEqual([
           "CORS_ORIGINS",
+          "LEGACY_CLIENT_COMPAT",
           "LOG_LEVEL",
           "SHUTDOWN_DRAIN_SECONDS",
         ]);
+        // The old frontend's routes are served until an operator switches them off (docs/migration.md).
+        expect(configMap.data?.LEGACY_CLIENT_COMPAT).toBe("true");
       });
 
       test(`${id}: scales on CPU and keeps a pod through disruptions`, async () => {

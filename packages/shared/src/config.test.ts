@@ -23,7 +23,19 @@ describe("loadConfig(baseEnvSchema)", () => {
       SHUTDOWN_DRAIN_SECONDS: 0,
       OTEL_TRACES_SAMPLER_ARG: 1,
       CORS_ORIGINS: ["http://localhost:8080", "http://127.0.0.1:8080"],
+      LEGACY_CLIENT_COMPAT: true,
     });
+  });
+
+  test("LEGACY_CLIENT_COMPAT switches the old-frontend compatibility off with false (or 0, no, off)", () => {
+    for (const off of ["false", "0", "no", "off"])
+      expect(loadConfig(baseEnvSchema, { PORT: "1", LEGACY_CLIENT_COMPAT: off }).LEGACY_CLIENT_COMPAT).toBe(
+        false,
+      );
+    expect(loadConfig(baseEnvSchema, { PORT: "1", LEGACY_CLIENT_COMPAT: "true" }).LEGACY_CLIENT_COMPAT).toBe(
+      true,
+    );
+    expect(problemsOf({ PORT: "1", LEGACY_CLIENT_COMPAT: "maybe" })).toContain("LEGACY_CLIENT_COMPAT");
   });
 
   test("given values are coerced: ports to numbers, CORS_ORIGINS split and trimmed, tokens kept", () => {

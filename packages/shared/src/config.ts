@@ -23,6 +23,9 @@ export const baseEnvSchema = z.object({
   ),
   /** Share of new traces recorded (0..1); give it the Dapr Configuration's samplingRate. */
   OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0).max(1).default(1),
+  /** Browser origins allowed to call the API (comma-separated scheme://host:port). A preflight from any
+   * other origin is refused, logged and counted (http/cors-origins.ts). During a migration add the old
+   * frontend's origin, e.g. `https://trip.example.com,http://localhost:3000` (its dev server). */
   CORS_ORIGINS: z
     .string()
     .default("http://localhost:8080,http://127.0.0.1:8080")
@@ -32,6 +35,9 @@ export const baseEnvSchema = z.object({
         .map((o) => o.trim())
         .filter(Boolean),
     ),
+  /** Old-frontend compatibility (http/legacy-client.ts): its deprecated routes and rules. `false` once
+   * `legacy_client_requests_total` shows it no longer calls; those routes then answer 404. */
+  LEGACY_CLIENT_COMPAT: z.stringbool().default(true),
 });
 
 export type BaseConfig = z.infer<typeof baseEnvSchema>;

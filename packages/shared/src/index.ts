@@ -36,6 +36,7 @@ export {
   type SignalTarget,
 } from "./graceful-shutdown.ts";
 export { requireAppToken, requireBearer } from "./http/app-token.ts";
+export { type CorsOptions, corsForOrigins } from "./http/cors-origins.ts";
 export {
   createServiceApp,
   MAX_BODY_BYTES,
@@ -53,6 +54,7 @@ export {
 } from "./http/dapr-routes.ts";
 export { errorEnvelopeSchema, namedSchema, successEnvelopeSchema } from "./http/envelope-schemas.ts";
 export { errorHandler } from "./http/error-handler.ts";
+export { type LegacyClient, legacyClient } from "./http/legacy-client.ts";
 export {
   type DependencyCheck,
   type OpsOptions,

@@ -18,6 +18,8 @@ export interface AppDeps {
   metrics: MetricsRegistry;
   appToken: string | undefined;
   corsOrigins: readonly string[];
+  /** LEGACY_CLIENT_COMPAT: the old frontend's routes (README "Old-frontend compatibility"). */
+  legacyClientCompat: boolean;
   checks: DependencyCheck[];
   rates: RatesPort;
   previousClose: PreviousClosePort;
@@ -31,6 +33,7 @@ export const createApp = (deps: AppDeps) => {
     clock: deps.clock,
     metrics: deps.metrics,
     corsOrigins: deps.corsOrigins,
+    legacyClientCompat: deps.legacyClientCompat,
     ops: {
       version: deps.version,
       description: "Current exchange rates, conversion and the Big Mac price index.",

@@ -25,6 +25,8 @@ export interface AppDeps {
   metrics: MetricsRegistry;
   appToken: string | undefined;
   corsOrigins: readonly string[];
+  /** LEGACY_CLIENT_COMPAT: the old frontend's rules (README "Old-frontend compatibility"). */
+  legacyClientCompat: boolean;
   checks: DependencyCheck[];
   rates: RateHistoryStore;
   selections: SelectionStore;
@@ -42,6 +44,7 @@ export const createApp = (deps: AppDeps) => {
     clock: deps.clock,
     metrics: deps.metrics,
     corsOrigins: deps.corsOrigins,
+    legacyClientCompat: deps.legacyClientCompat,
     ops: {
       version: deps.version,
       description: "Exchange-rate history, statistics and comparison.",

@@ -42,6 +42,7 @@ const app = createApp({
   metrics,
   appToken: config.APP_API_TOKEN,
   corsOrigins: config.CORS_ORIGINS,
+  legacyClientCompat: config.LEGACY_CLIENT_COMPAT,
   checks: [
     { name: "sidecar", required: true, check: () => sidecar.healthy() },
     { name: "database", required: true, code: "DATABASE_UNAVAILABLE", check: sqlProbe(rawDb) },

@@ -30,6 +30,7 @@ export const buildTestApp = (
     samples?: Sample[];
     dailyStats?: Map<string, Bar[]>;
     rates?: RateHistoryStore;
+    legacyClientCompat?: boolean;
   } = {},
 ) => {
   const clock = manualClock(options.now ?? "2026-11-27T03:00:00Z");
@@ -45,6 +46,7 @@ export const buildTestApp = (
     metrics,
     appToken: APP_TOKEN,
     corsOrigins: [],
+    legacyClientCompat: options.legacyClientCompat ?? true,
     checks: [],
     rates: options.rates ?? memory.store,
     selections: selections.store,

@@ -14,6 +14,7 @@ import type { SnapshotStore } from "./adapters/snapshot-store.ts";
 import { type AdminDeps, registerAdminRoutes } from "./routes/admin.ts";
 import { registerRankingRoutes } from "./routes/rankings.ts";
 import { registerSelectionRoutes } from "./routes/selections.ts";
+import { registerVisitRoute } from "./routes/visits.ts";
 import type { AcceptSelectionDeps } from "./selections/accept-selection.ts";
 
 export interface AppDeps {
@@ -23,6 +24,8 @@ export interface AppDeps {
   metrics: MetricsRegistry;
   appToken: string | undefined;
   corsOrigins: readonly string[];
+  /** LEGACY_CLIENT_COMPAT: the old frontend's routes (README "Old-frontend compatibility"). */
+  legacyClientCompat: boolean;
   checks: DependencyCheck[];
   subscriptions: AnySubscription[];
   crons: Record<string, () => Promise<unknown>>;
@@ -41,6 +44,7 @@ export const createApp = (deps: AppDeps) => {
     clock: deps.clock,
     metrics: deps.metrics,
     corsOrigins: deps.corsOrigins,
+    legacyClientCompat: deps.legacyClientCompat,
     ops: { version: deps.version, description: "Destination selections and rankings.", checks: deps.checks },
   });
   registerDaprRoutes(app, {
@@ -49,7 +53,9 @@ export const createApp = (deps: AppDeps) => {
     subscriptions: deps.subscriptions,
     crons: deps.crons,
   });
-  registerSelectionRoutes(app, { ...deps.selections, clock: deps.clock, peerAddress: deps.peerAddress });
+  const selections = { ...deps.selections, clock: deps.clock, peerAddress: deps.peerAddress };
+  registerSelectionRoutes(app, selections);
+  registerVisitRoute(app, selections);
   registerRankingRoutes(app, { ...deps.reads, clock: deps.clock });
   registerAdminRoutes(app, { ...deps.admin, clock: deps.clock });
   return app;

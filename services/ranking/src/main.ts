@@ -41,6 +41,7 @@ const app = createApp({
   metrics,
   appToken: config.APP_API_TOKEN,
   corsOrigins: config.CORS_ORIGINS,
+  legacyClientCompat: config.LEGACY_CLIENT_COMPAT,
   checks: [
     { name: "sidecar", required: true, check: () => sidecar.healthy() },
     {

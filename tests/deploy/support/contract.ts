@@ -36,6 +36,8 @@ export const productionComponentTypes: Record<string, string> = {
 /** Public routes of the ingress: each API prefix to the app serving it, the rest to the UI. */
 export const publicRoutes: Record<string, string> = {
   "/api/v1/currencies": APP_IDS.currency,
+  // The old frontend's path of the price index (config.legacyClientCompat, docs/migration.md).
+  "/api/v1/price-index": APP_IDS.currency,
   "/api/v1/rankings": APP_IDS.ranking,
   "/api/v1/history": APP_IDS.history,
   "/": APP_IDS.web,

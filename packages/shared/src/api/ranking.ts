@@ -21,6 +21,8 @@ export const rankingEntrySchema = z.object({
   country_name_en: z.string(),
   currency_code: z.string().nullable(),
   score: z.number().int(),
+  /** The same count as `score`, under the name the old frontend reads first (`selection_count ?? score`). */
+  selection_count: z.number().int(),
   percentage: z.number(),
   change: z.enum(["UP", "DOWN", "SAME", "NEW"]),
   change_value: z.number().int(),

@@ -1,7 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { cors } from "hono/cors";
 import { matchedRoutes } from "hono/route";
 import { acceptCorrelationId, incomingRequestContext, runWithContext } from "../context.ts";
 import { failure } from "../envelope.ts";
@@ -11,7 +10,9 @@ import type { Logger } from "../logger.ts";
 import type { MetricsRegistry } from "../metrics.ts";
 import type { Clock } from "../time/clock.ts";
 import { activeTracer, inServerSpan, recordServerSpan, untracedTraceparent } from "../tracing/spans.ts";
+import { corsForOrigins } from "./cors-origins.ts";
 import { errorHandler } from "./error-handler.ts";
+import { legacyClient } from "./legacy-client.ts";
 import { type DependencyCheck, registerOpsRoutes } from "./ops-routes.ts";
 import { validationHook } from "./validation.ts";
 
@@ -53,14 +54,17 @@ export interface ServiceAppOptions {
   clock: Clock;
   metrics: MetricsRegistry;
   corsOrigins?: readonly string[];
+  /** LEGACY_CLIENT_COMPAT, for the services the old frontend calls (`app.legacy`); default off. */
+  legacyClientCompat?: boolean;
   /** The ops routes every service serves (/health, /ready, /metrics, /openapi.json, /docs). */
   ops?: { version: string; description: string; checks: DependencyCheck[] };
 }
 
 /**
- * The common shell of every service: correlation ids, 64 KiB body limit, CORS for the UI origins,
- * request metrics, zod validation → 400, one error envelope, JSON 404, `Connection: close` while the
- * process drains (graceful-shutdown.ts) — and, given `ops`, the ops routes.
+ * The common shell of every service: correlation ids, 64 KiB body limit, CORS for the UI origins
+ * (refused preflights logged and counted, cors-origins.ts), request metrics, old-client compatibility
+ * (`app.legacy`, legacy-client.ts), zod validation → 400, one error envelope, JSON 404,
+ * `Connection: close` while the process drains (graceful-shutdown.ts) — and, given `ops`, the ops routes.
  * `app.hot(path, answer)` lets a service answer its hottest parameterless read before all of that.
  * @example const app = createServiceApp({ service: "currency-service", log, clock, metrics });
  */
@@ -68,6 +72,7 @@ export const createServiceApp = (options: ServiceAppOptions) => {
   const { service, log, clock, metrics } = options;
   const app = new OpenAPIHono({ defaultHook: validationHook });
   const requests = metrics.counter("http_requests_total", "HTTP requests by route and status");
+  const compat = legacyClient({ service, enabled: options.legacyClientCompat ?? false, metrics });
   const latency = metrics.histogram("http_request_duration_seconds", "HTTP request latency");
   // The request metrics of one (method, route, status), bound once: label keys are not rebuilt per request.
   const bound = new Map<string, { record(seconds: number): void }>();
@@ -113,7 +118,9 @@ export const createServiceApp = (options: ServiceAppOptions) => {
       }
     }
     c.res.headers.set("X-Correlation-ID", correlationId);
-    series(c.req.method, answeringRoute(c), c.res.status).record((performance.now() - started) / 1000);
+    const route = answeringRoute(c);
+    series(c.req.method, route, c.res.status).record((performance.now() - started) / 1000);
+    compat.record(c, c.req.method, route, c.res.status);
   });
   app.on(
     ["POST", "PUT", "PATCH", "DELETE"],
@@ -125,13 +132,11 @@ export const createServiceApp = (options: ServiceAppOptions) => {
       },
     }),
   );
-  const corsHeaders = cors({
-    origin: [...(options.corsOrigins ?? [])],
-    allowHeaders: ["Content-Type", "X-Correlation-ID", "Authorization"],
-  });
-  // Only a browser's cross-origin request carries Origin; the others (the gateway, the sidecars, most
-  // API clients) skip the CORS work. The responses are not cacheable, so no `Vary: Origin` is owed.
-  app.use("/api/*", (c, next) => (c.req.header("origin") === undefined ? next() : corsHeaders(c, next)));
+  // The responses are not cacheable, so no `Vary: Origin` is owed. /health too: the old frontend reads it
+  // from the browser (../shared/legacy.md).
+  const corsHeaders = corsForOrigins({ service, origins: options.corsOrigins ?? [], log, metrics });
+  app.use("/api/*", corsHeaders);
+  app.use("/health", corsHeaders);
   app.onError(errorHandler(log, clock));
   app.notFound((c) =>
     c.json(failure("NOT_FOUND", `No route for ${c.req.method} ${c.req.path}`, clock.now()), 404),
@@ -139,7 +144,7 @@ export const createServiceApp = (options: ServiceAppOptions) => {
   if (options.ops) registerOpsRoutes(app, { service, clock, metrics, ...options.ops });
   const hot = hotRoutes(app, series);
   app.fetch = closeConnectionsWhileDraining(app.fetch);
-  return Object.assign(app, { hot });
+  return Object.assign(app, { hot, legacy: compat.legacy });
 };
 
 /**

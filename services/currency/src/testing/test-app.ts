@@ -9,7 +9,7 @@ import { cachedRate, quote } from "./quotes.ts";
 export const APP_TOKEN = "test-app-token";
 
 /** The real app and read path over an in-memory cache store and a fake MariaDB. */
-export const testApp = (options: { corsOrigins?: readonly string[] } = {}) => {
+export const testApp = (options: { corsOrigins?: readonly string[]; legacyClientCompat?: boolean } = {}) => {
   const clock = manualClock("2026-11-27T03:01:00Z");
   const store = new InMemoryStateStore();
   const database = new FakeRateDatabase();
@@ -30,6 +30,7 @@ export const testApp = (options: { corsOrigins?: readonly string[] } = {}) => {
     metrics,
     appToken: APP_TOKEN,
     corsOrigins: options.corsOrigins ?? [],
+    legacyClientCompat: options.legacyClientCompat ?? true,
     checks: [],
     rates,
     previousClose: new PreviousCloseReader(database, clock, log),

@@ -1,5 +1,6 @@
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import { AppError, type Clock, currencyCodeSchema, ok } from "@trip/shared";
+import { createRoute } from "@hono/zod-openapi";
+import { AppError, type Clock, currencyCodeSchema, ok, type ServiceApp } from "@trip/shared";
+import { OLD_FRONTEND_READS, requireOldFrontendReadable } from "../domain/old-frontend-reads.ts";
 import type { HistoryQueries } from "../use-cases/history-queries.ts";
 import {
   compareDataSchema,
@@ -14,6 +15,13 @@ import {
 
 const errors = {
   400: { content: { "application/json": { schema: errorEnvelopeSchema } }, description: "Invalid parameter" },
+  404: {
+    content: { "application/json": { schema: errorEnvelopeSchema } },
+    description:
+      "Old frontend only (a GET with Content-Type: application/json and X-Correlation-ID, while " +
+      "LEGACY_CLIENT_COMPAT is on): a statistic it formats cannot be computed (details.missing). " +
+      "Every other client gets 200 with that figure null.",
+  },
   503: {
     content: { "application/json": { schema: errorEnvelopeSchema } },
     description: "Database unavailable",
@@ -77,15 +85,24 @@ const parseTargets = (targets: string): string[] =>
     return code;
   });
 
-export const registerHistoryRoutes = (app: OpenAPIHono, deps: { queries: HistoryQueries; clock: Clock }) => {
+export const registerHistoryRoutes = (app: ServiceApp, deps: { queries: HistoryQueries; clock: Clock }) => {
   const { queries, clock } = deps;
   app.openapi(historyRoute, async (c) => {
     const q = c.req.valid("query");
-    return c.json(ok(await queries.history(q), clock.now()), 200);
+    const oldFrontend = app.legacy.isOldFrontendRead(c);
+    const data = await queries.history(q);
+    if (oldFrontend) {
+      const what = { ...q, data_points: data.data_points };
+      requireOldFrontendReadable(what, data.statistics, OLD_FRONTEND_READS.history);
+    }
+    return c.json(ok(data, clock.now()), 200);
   });
   app.openapi(statsRoute, async (c) => {
     const q = c.req.valid("query");
-    return c.json(ok(await queries.stats(q), clock.now()), 200);
+    const oldFrontend = app.legacy.isOldFrontendRead(c);
+    const data = await queries.stats(q);
+    if (oldFrontend) requireOldFrontendReadable(q, data.statistics, OLD_FRONTEND_READS.stats);
+    return c.json(ok(data, clock.now()), 200);
   });
   app.openapi(compareRoute, async (c) => {
     const q = c.req.valid("query");

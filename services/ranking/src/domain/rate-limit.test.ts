@@ -15,6 +15,18 @@ describe("FixedWindowLimiter", () => {
     });
   });
 
+  test("a request of several selections needs room for all of them and uses up that many", () => {
+    const limiter = new FixedWindowLimiter(60_000);
+    const rules = [{ key: "ip:a", limit: 5 }];
+    expect(limiter.attempt(rules, at("2026-11-27T00:00:10Z"), 3).allowed).toBe(true);
+    expect(limiter.attempt(rules, at("2026-11-27T00:00:11Z"), 3)).toMatchObject({
+      allowed: false,
+      key: "ip:a",
+    });
+    expect(limiter.attempt(rules, at("2026-11-27T00:00:12Z"), 2).allowed).toBe(true);
+    expect(limiter.attempt(rules, at("2026-11-27T00:00:13Z")).allowed).toBe(false);
+  });
+
   test("a new window starts fresh", () => {
     const limiter = new FixedWindowLimiter(60_000);
     const rules = [{ key: "ip:a", limit: 1 }];

@@ -13,7 +13,8 @@ interface Window {
 
 /**
  * Fixed-window counters kept in this replica's memory (see README: limits are per replica). A request is
- * allowed only when every rule it falls under has room; only an allowed request uses up its rules.
+ * allowed only when every rule it falls under has room for its `cost` (the selections it makes at once);
+ * only an allowed request uses up its rules.
  * `Retry-After` is the time until the blocking window ends, rounded up to whole seconds (at least 1).
  * @example const limiter = new FixedWindowLimiter(60_000); limiter.attempt([{ key: "ip:1.2.3.4", limit: 60 }], Date.now());
  */
@@ -25,12 +26,12 @@ export class FixedWindowLimiter {
     private readonly maxTrackedKeys = 100_000,
   ) {}
 
-  attempt(rules: readonly RateLimitRule[], nowMs: number): RateLimitVerdict {
+  attempt(rules: readonly RateLimitRule[], nowMs: number, cost = 1): RateLimitVerdict {
     const startMs = nowMs - (nowMs % this.windowMs);
     for (const rule of rules) {
       const window = this.windows.get(rule.key);
       const used = window && window.startMs === startMs ? window.count : 0;
-      if (used >= rule.limit) {
+      if (used + cost > rule.limit) {
         const retryAfterSeconds = Math.max(1, Math.ceil((startMs + this.windowMs - nowMs) / 1000));
         return { allowed: false, retryAfterSeconds, key: rule.key };
       }
@@ -38,8 +39,8 @@ export class FixedWindowLimiter {
     if (this.windows.size >= this.maxTrackedKeys) this.forgetBefore(startMs);
     for (const rule of rules) {
       const window = this.windows.get(rule.key);
-      if (window && window.startMs === startMs) window.count += 1;
-      else this.windows.set(rule.key, { startMs, count: 1 });
+      if (window && window.startMs === startMs) window.count += cost;
+      else this.windows.set(rule.key, { startMs, count: cost });
     }
     return { allowed: true };
   }

@@ -16,6 +16,7 @@ const withCatalogNames = (entry: RankingEntry) => {
     country_name_en: country?.nameEn ?? entry.country_code,
     currency_code: country?.currencyCode ?? null,
     score: entry.score,
+    selection_count: entry.score,
     percentage: entry.percentage,
     change: entry.change,
     change_value: entry.change_value,

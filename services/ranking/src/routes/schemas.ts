@@ -61,3 +61,25 @@ export const statsParamsSchema = z.object({
 export const statsQuerySchema = z.object({ period: z.enum(STATS_PERIODS).default("7d") });
 
 export const countryStatsSchema = namedSchema(countryStatsData, "CountryStats");
+
+/** `POST /api/v1/rankings/update`, the old frontend's visit of its comparison page (deprecated). */
+export const visitRequestSchema = z
+  .object({
+    countries: z
+      .array(z.string().min(1).max(8).openapi({ example: "JP" }))
+      .min(1)
+      .max(10)
+      .openapi({ description: "The countries compared on the visit; each distinct one is one selection" }),
+    period: z
+      .enum(RANKING_PERIODS)
+      .optional()
+      .openapi({ description: "Accepted and ignored: a selection counts toward every period" }),
+  })
+  .openapi("VisitRequest");
+
+export const visitRecordedSchema = z
+  .object({
+    selections: z.array(selectionBodySchema),
+    message: z.string(),
+  })
+  .openapi("VisitRecorded");

@@ -1,7 +1,7 @@
 import { AppError, type Clock } from "@trip/shared";
 import { clientAddressOf, type SelectionLimits, selectionRateRules } from "../domain/client-identity.ts";
 import { destinationOf } from "../domain/destinations.ts";
-import type { FixedWindowLimiter } from "../domain/rate-limit.ts";
+import type { FixedWindowLimiter, RateLimitRule } from "../domain/rate-limit.ts";
 import type { RecordedSelection, SelectionRecorder } from "./record-selection.ts";
 
 export interface SelectionRequest {
@@ -29,6 +29,26 @@ export interface AcceptSelectionDeps {
 }
 
 /**
+ * Uses up `cost` selections of every rule, or throws 429 RATE_LIMIT_EXCEEDED (with Retry-After) and uses
+ * up nothing when any rule lacks room for all of them.
+ */
+export const withinRateLimit = (
+  deps: Pick<AcceptSelectionDeps, "limiter" | "clock" | "onResult">,
+  rules: RateLimitRule[],
+  cost = 1,
+): void => {
+  const verdict = deps.limiter.attempt(rules, deps.clock.now().getTime(), cost);
+  if (verdict.allowed) return;
+  deps.onResult?.("rate_limited");
+  throw new AppError(
+    "RATE_LIMIT_EXCEEDED",
+    "Too many selections from this client; try again later",
+    { retry_after_seconds: verdict.retryAfterSeconds },
+    { headers: { "Retry-After": String(verdict.retryAfterSeconds) } },
+  );
+};
+
+/**
  * `POST /api/v1/rankings/selections`: destination check (KR is home, not a destination), per-client rate
  * limit (address, plus user and session when given), then the idempotent write.
  */
@@ -45,19 +65,7 @@ export const acceptSelection = async (
   const userHash = request.user_id ? await deps.hashUserId(request.user_id) : null;
   const sessionId = request.session_id ?? null;
   const address = clientAddressOf(client.forwardedFor, client.peerAddress, deps.trustedProxyHops);
-  const verdict = deps.limiter.attempt(
-    selectionRateRules(address, userHash, sessionId, deps.limits),
-    deps.clock.now().getTime(),
-  );
-  if (!verdict.allowed) {
-    deps.onResult?.("rate_limited");
-    throw new AppError(
-      "RATE_LIMIT_EXCEEDED",
-      "Too many selections from this client; try again later",
-      { retry_after_seconds: verdict.retryAfterSeconds },
-      { headers: { "Retry-After": String(verdict.retryAfterSeconds) } },
-    );
-  }
+  withinRateLimit(deps, selectionRateRules(address, userHash, sessionId, deps.limits));
   const recorded = await deps.recorder.record({
     selection_id: request.selection_id ?? undefined,
     country_code: country.code,

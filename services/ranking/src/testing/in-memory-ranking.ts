@@ -74,6 +74,7 @@ export const inMemoryRanking = (options: {
     metrics,
     appToken: APP_TOKEN,
     corsOrigins: [],
+    legacyClientCompat: config.LEGACY_CLIENT_COMPAT,
     checks: [],
     subscriptions: [],
     crons: service.crons,

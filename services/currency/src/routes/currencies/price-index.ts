@@ -1,4 +1,4 @@
-import { createRoute } from "@hono/zod-openapi";
+import { createRoute, type z } from "@hono/zod-openapi";
 import { type Country, getCountry, HOME_COUNTRY_CODE, ok, type ServiceApp } from "@trip/shared";
 import { priceIndexCurrencies, priceIndexReport } from "../../domain/price-index.ts";
 import type { RoutesDeps } from "./deps.ts";
@@ -24,13 +24,25 @@ const route = createRoute({
   },
 });
 
+/** The old frontend's path for the same answer (../shared/legacy.md: no `/currencies` segment). */
+const oldFrontendRoute = createRoute({
+  ...route,
+  path: "/api/v1/price-index",
+  tags: ["compatibility"],
+  summary: "Old-frontend alias of /api/v1/currencies/price-index (same query, same answer)",
+});
+
 export const registerPriceIndexRoute = (app: ServiceApp, deps: RoutesDeps): void => {
-  app.openapi(route, async (c) => {
-    const query = c.req.valid("query");
+  const answer = async (query: z.infer<typeof priceIndexQuery>) => {
     // Both codes were validated against the catalog by the query schema.
     const country = getCountry(query.country) as Country;
     const base = getCountry(query.base_country ?? HOME_COUNTRY_CODE) as Country;
     const view = await deps.rates.read(priceIndexCurrencies(country, base));
-    return c.json(ok(priceIndexReport(view.book, country, base), deps.clock.now()), 200);
-  });
+    return ok(priceIndexReport(view.book, country, base), deps.clock.now());
+  };
+  app.openapi(route, async (c) => c.json(await answer(c.req.valid("query")), 200));
+  if (app.legacy.enabled)
+    app.openapi(app.legacy.route(oldFrontendRoute), async (c) =>
+      c.json(await answer(c.req.valid("query")), 200),
+    );
 };
