@@ -1,8 +1,10 @@
 /**
- * Renders the Dapr resources a set of sidecars loads: one component profile (components/<profile>) plus
- * dapr/resiliency.yaml, into one folder under .run/. The committed YAML stays the single source; the
- * rendered copy only makes the secret file path absolute (sidecars may run in another directory) and,
- * for tests, swaps scopes and metadata values.
+ * Renders the Dapr resources a set of sidecars loads: one component profile plus dapr/resiliency.yaml,
+ * into one folder under .run/. A profile is components/base (what every profile shares) plus its overlay
+ * components/<profile> (only what differs, e.g. pubsub.yaml); a file name in both is an error, so each
+ * component is written once. The committed YAML stays the single source; the rendered copy only makes the
+ * secret file path absolute (sidecars may run in another directory) and, for tests, swaps scopes and
+ * metadata values.
  *
  *   bun scripts/lib/render-resources.ts --profile kafka --out .run/resources
  */
@@ -12,7 +14,17 @@ import { parseArgs } from "node:util";
 
 export const repoRoot = resolve(import.meta.dir, "../..");
 
-export type Profile = "local" | "kafka";
+export const PROFILES = ["local", "kafka"] as const;
+export type Profile = (typeof PROFILES)[number];
+
+/** One component file of a profile, as committed. */
+export interface ProfileComponent {
+  /** e.g. `pubsub.yaml`: the file name, which is also the rendered one */
+  file: string;
+  /** e.g. `components/kafka/pubsub.yaml` */
+  path: string;
+  yaml: string;
+}
 
 export interface RenderOptions {
   profile: Profile;
@@ -40,15 +52,39 @@ function setScopes(yaml: string, scopes: readonly string[]): string {
   return yaml.replace(/^scopes:\n(?: {2}- .*\n?)*/m, `scopes:\n${list}`);
 }
 
+const yamlFilesOf = (dir: string): string[] =>
+  readdirSync(dir)
+    .filter((name) => name.endsWith(".yaml"))
+    .sort();
+
+/**
+ * The components of `profile`: components/base plus the profile's overlay, sorted by file name.
+ * `root` is the clone (a test may point it at a scratch tree).
+ * @example profileComponents("kafka").find((c) => c.file === "pubsub.yaml")?.path // "components/kafka/pubsub.yaml"
+ */
+export function profileComponents(profile: Profile, root = repoRoot): ProfileComponent[] {
+  const overlay = yamlFilesOf(join(root, "components", profile));
+  const base = yamlFilesOf(join(root, "components", "base"));
+  const shadowed = overlay.filter((file) => base.includes(file));
+  if (shadowed.length > 0) {
+    throw new Error(`components/${profile} repeats components/base's ${shadowed.join(", ")}: keep one`);
+  }
+  return [
+    ...base.map((file) => ({ file, path: `components/base/${file}` })),
+    ...overlay.map((file) => ({ file, path: `components/${profile}/${file}` })),
+  ]
+    .sort((a, b) => (a.file < b.file ? -1 : 1))
+    .map(({ file, path }) => ({ file, path, yaml: readFileSync(join(root, path), "utf8") }));
+}
+
 /** Returns the names of the rendered files. */
 export function renderResources(options: RenderOptions): string[] {
-  const sourceDir = join(repoRoot, "components", options.profile);
   const secretsFile = options.secretsFile ?? join(repoRoot, ".run", "secrets.json");
   rmSync(options.outDir, { recursive: true, force: true });
   mkdirSync(options.outDir, { recursive: true });
   const written: string[] = [];
-  for (const file of readdirSync(sourceDir).filter((name) => name.endsWith(".yaml"))) {
-    let yaml = readFileSync(join(sourceDir, file), "utf8");
+  for (const { file, yaml: committed } of profileComponents(options.profile)) {
+    let yaml = committed;
     const name = componentName(yaml);
     if (options.only && name !== "secretstore" && !options.only.includes(name)) continue;
     if (name === "secretstore") yaml = setMetadata(yaml, "secretsFile", secretsFile);
@@ -70,10 +106,9 @@ if (import.meta.main) {
   const { values } = parseArgs({
     options: { profile: { type: "string", default: "local" }, out: { type: "string" } },
   });
-  if (values.profile !== "local" && values.profile !== "kafka") {
-    throw new Error(`unknown profile ${values.profile}: local | kafka`);
-  }
+  const profile = PROFILES.find((known) => known === values.profile);
+  if (!profile) throw new Error(`unknown profile ${values.profile}: ${PROFILES.join(" | ")}`);
   const outDir = resolve(values.out ?? join(repoRoot, ".run", "resources"));
-  const files = renderResources({ profile: values.profile, outDir });
-  console.log(`rendered ${files.length} resources (${values.profile}) into ${outDir}`);
+  const files = renderResources({ profile, outDir });
+  console.log(`rendered ${files.length} resources (${profile}) into ${outDir}`);
 }

@@ -1,6 +1,5 @@
 import { afterAll, describe, expect, test } from "bun:test";
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { profileComponents } from "../../scripts/lib/render-resources.ts";
 import {
   APP_IDS,
   appPod,
@@ -8,20 +7,18 @@ import {
   type Forward,
   getJson,
   portForward,
-  REPO_ROOT,
   secretValue,
 } from "./support/cluster.ts";
 
 /**
- * What each sidecar must load: the components whose scopes name its app. The scopes come from
- * components/local (tests/deploy proves the chart renders the same ones).
+ * What each sidecar must load: the components whose scopes name its app. The scopes come from the
+ * local profile, components/base + components/local (tests/deploy proves the chart renders the same ones).
  */
 const scopedTo = (id: string): string[] =>
-  readdirSync(join(REPO_ROOT, "components/local"))
-    .filter((file) => file.endsWith(".yaml"))
+  profileComponents("local")
     .map(
-      (file) =>
-        Bun.YAML.parse(readFileSync(join(REPO_ROOT, "components/local", file), "utf8")) as {
+      ({ yaml }) =>
+        Bun.YAML.parse(yaml) as {
           metadata: { name: string };
           scopes?: string[];
         },

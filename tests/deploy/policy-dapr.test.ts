@@ -2,6 +2,7 @@ import { describe, expect, test } from "bun:test";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot } from "../../deploy/tool-paths.ts";
+import { profileComponents } from "../../scripts/lib/render-resources.ts";
 import {
   APP_IDS,
   COMPONENTS,
@@ -10,7 +11,7 @@ import {
   productionComponentTypes,
 } from "./support/contract.ts";
 import type { K8sObject } from "./support/k8s-types.ts";
-import { objectsOf, renderings, yamlFilesIn } from "./support/rendered.ts";
+import { objectsOf, renderings } from "./support/rendered.ts";
 
 type Field = { name: string; value?: string; secretKeyRef?: { name: string; key: string } };
 const fieldsOf = (component: K8sObject) => component.spec.metadata as Field[];
@@ -20,7 +21,7 @@ const components = (objects: K8sObject[]) => objects.filter((object) => object.k
 const readYaml = (path: string) => Bun.YAML.parse(readFileSync(join(repoRoot, path), "utf8")) as K8sObject;
 
 /** The local profile's components: same names and scopes as production (docs/conventions.md). */
-const localComponents = yamlFilesIn("components/local").map(readYaml);
+const localComponents = profileComponents("local").map(({ yaml }) => Bun.YAML.parse(yaml) as K8sObject);
 /** The three ranking state stores (`dapr.rankingStores` switches their backend). */
 const rankingStores = [COMPONENTS.rankings, COMPONENTS.countryStats, COMPONENTS.dailySelections];
 

@@ -1,32 +1,57 @@
 import { describe, expect, test } from "bun:test";
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { APP_IDS, COMPONENTS, CRON_BINDINGS } from "../../packages/shared/src/names.ts";
+import { PROFILES, type Profile, profileComponents } from "../../scripts/lib/render-resources.ts";
 import { repoRoot } from "./support/environment.ts";
 
-const profiles = ["local", "kafka"] as const;
-const filesOf = (profile: string) =>
-  readdirSync(join(repoRoot, "components", profile))
+/** The YAML files committed in one folder of components/ (base or a profile's overlay). */
+const committedIn = (folder: string) =>
+  readdirSync(join(repoRoot, "components", folder))
     .filter((file) => file.endsWith(".yaml"))
     .sort();
-const read = (profile: string, file: string) =>
-  readFileSync(join(repoRoot, "components", profile, file), "utf8");
+/** A profile's components as the sidecars get them: components/base plus the profile's overlay. */
+const filesOf = (profile: Profile) => profileComponents(profile).map((component) => component.file);
+const read = (profile: Profile, file: string) => {
+  const component = profileComponents(profile).find((candidate) => candidate.file === file);
+  if (!component) throw new Error(`profile ${profile} has no ${file}`);
+  return component.yaml;
+};
 const nameOf = (yaml: string) => /^metadata:\n {2}name: (\S+)/m.exec(yaml)?.[1];
 const scopesOf = (yaml: string) =>
   [...(/^scopes:\n((?: {2}- .*\n?)*)/m.exec(yaml)?.[1]?.matchAll(/- (\S+)/g) ?? [])].map((match) => match[1]);
 const appIds: string[] = Object.values(APP_IDS);
 
 describe("component YAML", () => {
-  test("the kafka profile differs from the local one only in pubsub.yaml", () => {
+  test("each profile overlays only pubsub.yaml on the shared base, which has no pubsub", () => {
+    expect(committedIn("base")).not.toContain("pubsub.yaml");
+    for (const profile of PROFILES)
+      expect({ profile, overlay: committedIn(profile) }).toEqual({
+        profile,
+        overlay: ["pubsub.yaml"],
+      });
     expect(filesOf("kafka")).toEqual(filesOf("local"));
-    for (const file of filesOf("local").filter((name) => name !== "pubsub.yaml")) {
-      expect({ file, yaml: read("kafka", file) }).toEqual({ file, yaml: read("local", file) });
-    }
     expect(read("local", "pubsub.yaml")).toContain("type: pubsub.redis");
     expect(read("kafka", "pubsub.yaml")).toContain("type: pubsub.kafka");
   });
 
-  for (const profile of profiles) {
+  test("a file in both the base and an overlay is refused, so each component is written once", () => {
+    const scratch = mkdtempSync(join(tmpdir(), "components-"));
+    try {
+      for (const folder of ["base", "local"]) {
+        mkdirSync(join(scratch, "components", folder), { recursive: true });
+        writeFileSync(join(scratch, "components", folder, "cache.yaml"), "metadata:\n  name: cache\n");
+      }
+      expect(() => profileComponents("local", scratch)).toThrow(
+        "components/local repeats components/base's cache.yaml",
+      );
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+
+  for (const profile of PROFILES) {
     test(`${profile}: exactly the component names the code uses, one per file named after it`, () => {
       const names = filesOf(profile).map((file) => {
         expect(`${nameOf(read(profile, file))}.yaml`).toBe(file);

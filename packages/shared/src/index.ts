@@ -35,6 +35,7 @@ export {
   isDraining,
   type SignalTarget,
 } from "./graceful-shutdown.ts";
+export { ADMIN_SECURITY_SCHEME, type AdminRoutes, adminRoutes } from "./http/admin-routes.ts";
 export { requireAppToken, requireBearer } from "./http/app-token.ts";
 export { type CorsOptions, corsForOrigins } from "./http/cors-origins.ts";
 export {
@@ -55,6 +56,7 @@ export {
 export { errorEnvelopeSchema, namedSchema, successEnvelopeSchema } from "./http/envelope-schemas.ts";
 export { errorHandler } from "./http/error-handler.ts";
 export { type LegacyClient, legacyClient } from "./http/legacy-client.ts";
+export { type OpenApiValidation, openApiDocumentProblems } from "./http/openapi-document-problems.ts";
 export {
   type DependencyCheck,
   type OpsOptions,
@@ -62,12 +64,20 @@ export {
   sqlProbe,
   stateStoreProbe,
 } from "./http/ops-routes.ts";
+export {
+  envelopeContent,
+  errorContent,
+  errorResponses,
+  jsonBody,
+  jsonContent,
+} from "./http/route-content.ts";
 export { FIELD_ERROR_CODES, parseOrThrow, validationError, validationHook } from "./http/validation.ts";
 export { createLogger, type LogFields, type Logger, type LogLevel } from "./logger.ts";
 export { type Counter, type Gauge, type Histogram, MetricsRegistry } from "./metrics.ts";
 export { APP_IDS, COMPONENTS, CRON_BINDINGS, deadLetterTopicOf, SECRET_KEYS, TOPICS } from "./names.ts";
 export * from "./rate-cache.ts";
 export { createServiceRuntime, lazySecret, type ServiceRuntime } from "./service-runtime.ts";
+export { guardedSqlDatabase, guardStore, type StoreKind, storeUnavailable } from "./store-unavailable.ts";
 export { type Clock, manualClock, systemClock } from "./time/clock.ts";
 export {
   addKstDays,

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "bun:test";
-import { DaprError, MetricsRegistry } from "@trip/shared";
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { DaprError, MetricsRegistry, openApiDocumentProblems } from "@trip/shared";
 import { prometheusIngestMetrics } from "./adapters/prometheus-ingest-metrics.ts";
 import { createApp } from "./app.ts";
 import { ProviderError } from "./domain/provider-snapshot.ts";
@@ -167,6 +168,11 @@ describe("ops", () => {
       expect.arrayContaining(["/api/v1/ingest/status", "/api/v1/ingest/run", "/api/v1/ingest/backfill"]),
     );
     expect(doc.components.securitySchemes.adminToken).toEqual({ type: "http", scheme: "bearer" });
+  });
+
+  test("/openapi.json is a valid OpenAPI 3 document", async () => {
+    const doc = await (await build().app.request("/openapi.json")).json();
+    expect(await openApiDocumentProblems(doc, (d) => new Validator().validate(d))).toEqual([]);
   });
 });
 

@@ -1,6 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { createSidecar } from "@trip/shared";
-import { guardedDatabase } from "./adapters/guarded-database.ts";
+import { createSidecar, guardedSqlDatabase } from "@trip/shared";
 import { sqlRateHistoryStore } from "./adapters/rate-history-store.ts";
 import { ADMIN_TOKEN, APP_TOKEN, buildTestApp } from "./test-support.ts";
 
@@ -13,7 +12,11 @@ const ENDPOINTS = [
 describe("database unavailable → 503 DATABASE_UNAVAILABLE, never made-up data", () => {
   test("the sidecar does not answer (nothing listens on its port)", async () => {
     const sidecar = createSidecar({ baseUrl: "http://127.0.0.1:9", timeoutMs: 500 });
-    const { app } = buildTestApp({ rates: sqlRateHistoryStore(guardedDatabase(sidecar.sql("trip-db"))) });
+    const { app } = buildTestApp({
+      rates: sqlRateHistoryStore(
+        guardedSqlDatabase(sidecar.sql("trip-db"), "The rate history database is not available"),
+      ),
+    });
     for (const path of ENDPOINTS) {
       const res = await app.request(path);
       const text = await res.text();
@@ -38,7 +41,11 @@ describe("database unavailable → 503 DATABASE_UNAVAILABLE, never made-up data"
       baseUrl: "http://127.0.0.1:3503",
       fetch: bindingDown as unknown as typeof fetch,
     });
-    const { app } = buildTestApp({ rates: sqlRateHistoryStore(guardedDatabase(sidecar.sql("trip-db"))) });
+    const { app } = buildTestApp({
+      rates: sqlRateHistoryStore(
+        guardedSqlDatabase(sidecar.sql("trip-db"), "The rate history database is not available"),
+      ),
+    });
     const res = await app.request(ENDPOINTS[0] as string);
     const text = await res.text();
     expect(res.status).toBe(503);

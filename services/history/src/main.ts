@@ -3,12 +3,12 @@ import {
   applyMigrationsWhenReady,
   COMPONENTS,
   createServiceRuntime,
+  guardedSqlDatabase,
   lazySecret,
   SECRET_KEYS,
   sqlProbe,
 } from "@trip/shared";
 import { sqlAnalysisStore } from "./adapters/analysis-store.ts";
-import { guardedDatabase } from "./adapters/guarded-database.ts";
 import { sqlRateHistoryStore } from "./adapters/rate-history-store.ts";
 import { sqlSelectionStore } from "./adapters/selection-store.ts";
 import { createApp } from "./app.ts";
@@ -18,7 +18,7 @@ import { createQueryCache } from "./use-cases/query-cache.ts";
 
 const { config, log, sidecar, metrics, clock } = createServiceRuntime(APP_IDS.history, loadServiceConfig());
 const rawDb = sidecar.sql(COMPONENTS.tripDb);
-const db = guardedDatabase(rawDb);
+const db = guardedSqlDatabase(rawDb, "The rate history database is not available");
 const cache = createQueryCache({
   clock,
   ttlMs: config.HISTORY_CACHE_TTL_MS,

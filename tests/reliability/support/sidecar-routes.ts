@@ -1,15 +1,12 @@
 /** Routes only a service's own sidecar may call: its cron bindings (from the component YAML) and subscriptions. */
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { type Profile, profileComponents } from "../../../scripts/lib/render-resources.ts";
 import { getJson } from "./client.ts";
-import { REPO_ROOT, type StackService, tokens } from "./stack-env.ts";
+import { type StackService, tokens } from "./stack-env.ts";
 
-/** Cron binding names scoped to `appId` in components/<profile>. */
-export const cronBindingsOf = (appId: string, profile = "local"): string[] => {
-  const dir = join(REPO_ROOT, "components", profile);
+/** Cron binding names scoped to `appId` in the components of `profile` (components/base + overlay). */
+export const cronBindingsOf = (appId: string, profile: Profile = "local"): string[] => {
   const names: string[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".yaml"))) {
-    const yaml = readFileSync(join(dir, file), "utf8");
+  for (const { yaml } of profileComponents(profile)) {
     if (!/^\s+type:\s*bindings\.cron\b/m.test(yaml)) continue;
     const name = /^metadata:\n\s+name:\s*(\S+)/m.exec(yaml)?.[1];
     const scopes = /^scopes:\n((?:\s+-\s*\S+\n?)*)/m.exec(yaml)?.[1] ?? "";

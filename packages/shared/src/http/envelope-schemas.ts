@@ -16,7 +16,7 @@ export const namedSchema = <T extends z.ZodType>(schema: T, name: string): T =>
 /**
  * The contract's success envelope around a route's `data` schema, for `createRoute` responses and
  * /openapi.json (the runtime envelope is built by `ok()`).
- * @example responses: { 200: { content: { "application/json": { schema: successEnvelopeSchema(ratesSchema) } } } }
+ * @example responses: { 200: jsonContent(successEnvelopeSchema(ratesSchema), "Rates") } (or `envelopeContent`)
  */
 export const successEnvelopeSchema = <T extends z.ZodType>(data: T) =>
   z.object({

@@ -1,11 +1,11 @@
 import {
-  AppError,
   type Clock,
   HOME_CURRENCY,
   type Logger,
   type MetricsRegistry,
   RATE_CACHE_KEYS,
   type RatesUpdatedEvent,
+  storeUnavailable,
 } from "@trip/shared";
 import type { RateCache } from "../adapters/rate-cache.ts";
 import type { RateDatabase } from "../adapters/rate-database.ts";
@@ -85,12 +85,10 @@ export class RateReader {
       await this.refresh.run();
     if (this.missing(needed).length > 0 && this.databaseDue()) await this.fallBack.run();
     if (this.missing(needed).length > 0 && this.databaseState === "down") {
-      const both = this.cacheState === "down";
-      throw new AppError(
-        both ? "CACHE_UNAVAILABLE" : "DATABASE_UNAVAILABLE",
-        both ? "Neither the rate cache nor the database is reachable" : "The rate database is not reachable",
-        { cache: this.cacheState, database: this.databaseState },
-      );
+      const details = { cache: this.cacheState, database: this.databaseState };
+      throw this.cacheState === "down"
+        ? storeUnavailable("cache", "Neither the rate cache nor the database is reachable", { details })
+        : storeUnavailable("database", "The rate database is not reachable", { details });
     }
     const source = sourceOf(this.neededQuotes(needed));
     (source === "cache" ? this.hits : this.misses).inc();

@@ -1,4 +1,4 @@
-import { AppError, CRON_BINDINGS, DaprError } from "@trip/shared";
+import { CRON_BINDINGS, guardStore } from "@trip/shared";
 import type { FailureSource } from "../domain/ingest-run.ts";
 import { nextScheduledRun } from "../domain/tick-key.ts";
 import {
@@ -19,15 +19,8 @@ export interface IngestApi {
 }
 
 /** A sidecar failure outside a run (reading or claiming `ingest_runs`) is the database being unavailable. */
-const storageUnavailable = async <T>(work: () => Promise<T>): Promise<T> => {
-  try {
-    return await work();
-  } catch (err) {
-    if (err instanceof DaprError)
-      throw new AppError("DATABASE_UNAVAILABLE", "The run store is not reachable", undefined, { cause: err });
-    throw err;
-  }
-};
+const storageUnavailable = <T>(work: () => Promise<T>): Promise<T> =>
+  guardStore("database", "The run store is not reachable", work);
 
 const readStatus = async (deps: IngestionDeps): Promise<IngestStatusJson> => {
   const [last, lastCron, lastSuccess, totals] = await Promise.all([

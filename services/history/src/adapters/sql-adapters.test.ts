@@ -1,8 +1,6 @@
 import { describe, expect, test } from "bun:test";
-import { AppError, DaprError, SidecarUnavailableError } from "@trip/shared";
 import { sqlAnalysisStore } from "./analysis-store.ts";
 import { fakeSql } from "./fake-sql.ts";
-import { guardedDatabase } from "./guarded-database.ts";
 import { sqlRateHistoryStore } from "./rate-history-store.ts";
 import { sqlSelectionStore } from "./selection-store.ts";
 
@@ -59,24 +57,6 @@ describe("sqlRateHistoryStore", () => {
     await expect(sqlRateHistoryStore(db).rawDailyBars("USD", new Date(0), new Date(1))).rejects.toThrow(
       "column open is NULL",
     );
-  });
-});
-
-describe("guardedDatabase", () => {
-  test("sidecar and binding failures become DATABASE_UNAVAILABLE; other errors pass through", async () => {
-    const failing = (err: Error) => guardedDatabase(fakeSql([err]).db);
-    for (const err of [
-      new SidecarUnavailableError("binding trip-db query", new Error("ECONNREFUSED")),
-      new DaprError("binding", 500, "dial tcp"),
-    ]) {
-      const caught = await failing(err)
-        .query("SELECT 1")
-        .catch((e: unknown) => e);
-      expect(caught).toBeInstanceOf(AppError);
-      expect((caught as AppError).code).toBe("DATABASE_UNAVAILABLE");
-      expect((caught as AppError).message).not.toContain("dial");
-    }
-    await expect(failing(new TypeError("bug")).exec("SELECT 1")).rejects.toBeInstanceOf(TypeError);
   });
 });
 

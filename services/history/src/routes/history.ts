@@ -1,32 +1,32 @@
 import { createRoute } from "@hono/zod-openapi";
-import { AppError, type Clock, currencyCodeSchema, ok, type ServiceApp } from "@trip/shared";
+import {
+  AppError,
+  type Clock,
+  currencyCodeSchema,
+  envelopeContent,
+  errorResponses,
+  ok,
+  type ServiceApp,
+} from "@trip/shared";
 import { OLD_FRONTEND_READS, requireOldFrontendReadable } from "../domain/old-frontend-reads.ts";
 import type { HistoryQueries } from "../use-cases/history-queries.ts";
 import {
   compareDataSchema,
   compareQuerySchema,
-  envelopeOf,
-  errorEnvelopeSchema,
   historyDataSchema,
   historyQuerySchema,
   statsDataSchema,
   statsQuerySchema,
 } from "./schemas.ts";
 
-const errors = {
-  400: { content: { "application/json": { schema: errorEnvelopeSchema } }, description: "Invalid parameter" },
-  404: {
-    content: { "application/json": { schema: errorEnvelopeSchema } },
-    description:
-      "Old frontend only (a GET with Content-Type: application/json and X-Correlation-ID, while " +
-      "LEGACY_CLIENT_COMPAT is on): a statistic it formats cannot be computed (details.missing). " +
-      "Every other client gets 200 with that figure null.",
-  },
-  503: {
-    content: { "application/json": { schema: errorEnvelopeSchema } },
-    description: "Database unavailable",
-  },
-};
+const errors = errorResponses({
+  400: "Invalid parameter",
+  404:
+    "Old frontend only (a GET with Content-Type: application/json and X-Correlation-ID, while " +
+    "LEGACY_CLIENT_COMPAT is on): a statistic it formats cannot be computed (details.missing). " +
+    "Every other client gets 200 with that figure null.",
+  503: "Database unavailable",
+});
 
 const historyRoute = createRoute({
   method: "get",
@@ -35,10 +35,7 @@ const historyRoute = createRoute({
   summary: "Rate history of one pair: OHLC points per bucket with summary statistics",
   request: { query: historyQuerySchema },
   responses: {
-    200: {
-      content: { "application/json": { schema: envelopeOf(historyDataSchema) } },
-      description: "History",
-    },
+    200: envelopeContent(historyDataSchema, "History"),
     ...errors,
   },
 });
@@ -50,10 +47,7 @@ const statsRoute = createRoute({
   summary: "Period statistics, technical indicators and a monthly breakdown of one pair",
   request: { query: statsQuerySchema },
   responses: {
-    200: {
-      content: { "application/json": { schema: envelopeOf(statsDataSchema) } },
-      description: "Statistics",
-    },
+    200: envelopeContent(statsDataSchema, "Statistics"),
     ...errors,
   },
 });
@@ -65,10 +59,7 @@ const compareRoute = createRoute({
   summary: "Compares 2 to 10 currencies over a period: change, volatility, ranks, correlations",
   request: { query: compareQuerySchema },
   responses: {
-    200: {
-      content: { "application/json": { schema: envelopeOf(compareDataSchema) } },
-      description: "Comparison",
-    },
+    200: envelopeContent(compareDataSchema, "Comparison"),
     ...errors,
   },
 });

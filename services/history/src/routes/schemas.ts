@@ -55,6 +55,3 @@ export const analysisRunSchema = z
     days_updated: z.number().int().optional(),
   })
   .openapi("AnalysisRun");
-
-/** The contract's envelopes, defined once in the shared package. */
-export { errorEnvelopeSchema, successEnvelopeSchema as envelopeOf } from "@trip/shared";

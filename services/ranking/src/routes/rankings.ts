@@ -1,15 +1,13 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import { AppError, type Clock, ok } from "@trip/shared";
+import { AppError, type Clock, envelopeContent, errorContent, guardStore, ok } from "@trip/shared";
 import type { SelectionLogStore } from "../adapters/selection-log-store.ts";
 import type { SnapshotStore } from "../adapters/snapshot-store.ts";
 import { destinationOf } from "../domain/destinations.ts";
-import { withRankingStores } from "../http/store-errors.ts";
 import { readCountryStats } from "../queries/country-stats-view.ts";
 import { readRanking } from "../queries/ranking-view.ts";
 import {
   countryStatsSchema,
-  errorResponse,
-  jsonResponse,
+  RANKING_STORE_DOWN,
   rankingQuerySchema,
   rankingSchema,
   statsParamsSchema,
@@ -23,9 +21,9 @@ const getRanking = createRoute({
   summary: "Destination ranking of today (daily) or the last 7/30 KST days, from the latest snapshot",
   request: { query: rankingQuerySchema },
   responses: {
-    200: jsonResponse(rankingSchema, "One page of the ranking"),
-    400: errorResponse("INVALID_PERIOD or DATA_VALIDATION_ERROR (limit 1-50, offset ≥ 0)"),
-    503: errorResponse("DATABASE_UNAVAILABLE"),
+    200: envelopeContent(rankingSchema, "One page of the ranking"),
+    400: errorContent("INVALID_PERIOD or DATA_VALIDATION_ERROR (limit 1-50, offset ≥ 0)"),
+    503: errorContent("DATABASE_UNAVAILABLE"),
   },
 });
 
@@ -36,9 +34,9 @@ const getCountryStats = createRoute({
   summary: "A destination's daily selections and ranks over 7, 30 or 90 KST days",
   request: { params: statsParamsSchema, query: statsQuerySchema },
   responses: {
-    200: jsonResponse(countryStatsSchema, "Statistics and daily breakdown"),
-    400: errorResponse("INVALID_COUNTRY_CODE or INVALID_PERIOD"),
-    503: errorResponse("DATABASE_UNAVAILABLE"),
+    200: envelopeContent(countryStatsSchema, "Statistics and daily breakdown"),
+    400: errorContent("INVALID_COUNTRY_CODE or INVALID_PERIOD"),
+    503: errorContent("DATABASE_UNAVAILABLE"),
   },
 });
 
@@ -47,7 +45,9 @@ export const registerRankingRoutes = (
   deps: { snapshots: SnapshotStore; store: SelectionLogStore; clock: Clock; shards: number },
 ): void => {
   app.openapi(getRanking, async (c) => {
-    const ranking = await withRankingStores(() => readRanking(deps, c.req.valid("query")));
+    const ranking = await guardStore("database", RANKING_STORE_DOWN, () =>
+      readRanking(deps, c.req.valid("query")),
+    );
     return c.json(ok(ranking, deps.clock.now()), 200);
   });
   app.openapi(getCountryStats, async (c) => {
@@ -58,7 +58,9 @@ export const registerRankingRoutes = (
         country_code,
       });
     const { period } = c.req.valid("query");
-    const stats = await withRankingStores(() => readCountryStats(deps, country, period));
+    const stats = await guardStore("database", RANKING_STORE_DOWN, () =>
+      readCountryStats(deps, country, period),
+    );
     return c.json(ok(stats, deps.clock.now()), 200);
   });
 };

@@ -1,28 +1,15 @@
 import { z } from "@hono/zod-openapi";
 import {
   countryStatsSchema as countryStatsData,
-  errorEnvelopeSchema,
   namedSchema,
   rankingSchema as rankingData,
   selectionRecordedSchema,
-  successEnvelopeSchema,
 } from "@trip/shared";
 import { RANKING_PERIODS, STATS_PERIODS } from "../domain/kst-windows.ts";
 import { SELECTION_ID_PATTERN } from "../domain/selection-log.ts";
 
-/** The contract's envelopes (§2), defined once in the shared package. */
-export const envelope = successEnvelopeSchema;
-export const errorEnvelope = errorEnvelopeSchema;
-
-export const errorResponse = (description: string) => ({
-  description,
-  content: { "application/json": { schema: errorEnvelope } },
-});
-
-export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema: envelope(schema) } },
-});
+/** What a request's 503 DATABASE_UNAVAILABLE says: the ranking stores are this service's database. */
+export const RANKING_STORE_DOWN = "The ranking store is not available";
 
 const countryCode = z
   .string()

@@ -1,9 +1,8 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import { type Clock, ok } from "@trip/shared";
+import { type Clock, envelopeContent, errorContent, guardStore, jsonBody, ok } from "@trip/shared";
 import type { Context } from "hono";
-import { withRankingStores } from "../http/store-errors.ts";
 import { type AcceptSelectionDeps, acceptSelection } from "../selections/accept-selection.ts";
-import { errorResponse, jsonResponse, selectionBodySchema, selectionRequestSchema } from "./schemas.ts";
+import { RANKING_STORE_DOWN, selectionBodySchema, selectionRequestSchema } from "./schemas.ts";
 
 const recordSelection = createRoute({
   method: "post",
@@ -11,13 +10,13 @@ const recordSelection = createRoute({
   tags: ["rankings"],
   summary: "Record a destination selection (idempotent with selection_id)",
   request: {
-    body: { required: true, content: { "application/json": { schema: selectionRequestSchema } } },
+    body: jsonBody(selectionRequestSchema),
   },
   responses: {
-    201: jsonResponse(selectionBodySchema, "Recorded (or already recorded under this selection_id)"),
-    400: errorResponse("INVALID_COUNTRY_CODE, MISSING_PARAMETER or DATA_VALIDATION_ERROR"),
-    429: errorResponse("RATE_LIMIT_EXCEEDED, with Retry-After"),
-    503: errorResponse("DATABASE_UNAVAILABLE"),
+    201: envelopeContent(selectionBodySchema, "Recorded (or already recorded under this selection_id)"),
+    400: errorContent("INVALID_COUNTRY_CODE, MISSING_PARAMETER or DATA_VALIDATION_ERROR"),
+    429: errorContent("RATE_LIMIT_EXCEEDED, with Retry-After"),
+    503: errorContent("DATABASE_UNAVAILABLE"),
   },
 });
 
@@ -27,7 +26,9 @@ export const registerSelectionRoutes = (
 ): void => {
   app.openapi(recordSelection, async (c) => {
     const client = { forwardedFor: c.req.header("x-forwarded-for"), peerAddress: deps.peerAddress(c) };
-    const recorded = await withRankingStores(() => acceptSelection(deps, c.req.valid("json"), client));
+    const recorded = await guardStore("database", RANKING_STORE_DOWN, () =>
+      acceptSelection(deps, c.req.valid("json"), client),
+    );
     return c.json(ok(recorded.body, deps.clock.now()), 201);
   });
 };

@@ -1,10 +1,18 @@
 import { createRoute } from "@hono/zod-openapi";
-import { type Clock, currentContext, ok, type ServiceApp } from "@trip/shared";
+import {
+  type Clock,
+  currentContext,
+  envelopeContent,
+  errorContent,
+  guardStore,
+  jsonBody,
+  ok,
+  type ServiceApp,
+} from "@trip/shared";
 import type { Context } from "hono";
-import { withRankingStores } from "../http/store-errors.ts";
 import type { AcceptSelectionDeps } from "../selections/accept-selection.ts";
 import { acceptVisit } from "../selections/accept-visit.ts";
-import { errorResponse, jsonResponse, visitRecordedSchema, visitRequestSchema } from "./schemas.ts";
+import { RANKING_STORE_DOWN, visitRecordedSchema, visitRequestSchema } from "./schemas.ts";
 
 const recordVisit = createRoute({
   method: "post",
@@ -15,13 +23,13 @@ const recordVisit = createRoute({
     "Idempotent per X-Correlation-ID and country (selection id `visit-<sha256(correlation id)>-<CODE>`); " +
     "rate-limited like POST /api/v1/rankings/selections, all countries or none. Use POST /selections.",
   request: {
-    body: { required: true, content: { "application/json": { schema: visitRequestSchema } } },
+    body: jsonBody(visitRequestSchema),
   },
   responses: {
-    200: jsonResponse(visitRecordedSchema, "Recorded (or already recorded under this correlation id)"),
-    400: errorResponse("INVALID_COUNTRY_CODE, INVALID_PERIOD, MISSING_PARAMETER or DATA_VALIDATION_ERROR"),
-    429: errorResponse("RATE_LIMIT_EXCEEDED, with Retry-After"),
-    503: errorResponse("DATABASE_UNAVAILABLE"),
+    200: envelopeContent(visitRecordedSchema, "Recorded (or already recorded under this correlation id)"),
+    400: errorContent("INVALID_COUNTRY_CODE, INVALID_PERIOD, MISSING_PARAMETER or DATA_VALIDATION_ERROR"),
+    429: errorContent("RATE_LIMIT_EXCEEDED, with Retry-After"),
+    503: errorContent("DATABASE_UNAVAILABLE"),
   },
 });
 
@@ -36,7 +44,9 @@ export const registerVisitRoute = (
     // The shell has accepted the client's X-Correlation-ID or made a new one.
     const correlationId = currentContext()?.correlationId ?? crypto.randomUUID();
     const visit = c.req.valid("json");
-    const counted = await withRankingStores(() => acceptVisit(deps, visit, client, correlationId));
+    const counted = await guardStore("database", RANKING_STORE_DOWN, () =>
+      acceptVisit(deps, visit, client, correlationId),
+    );
     return c.json(ok(counted, deps.clock.now()), 200);
   });
 };

@@ -1,9 +1,9 @@
 import { createRoute } from "@hono/zod-openapi";
-import { isAppError, ok, type ServiceApp } from "@trip/shared";
+import { envelopeContent, isAppError, ok, type ServiceApp } from "@trip/shared";
 import { currencyCatalog } from "../../domain/currency-catalog.ts";
 import type { RateBook } from "../../domain/rate-book.ts";
 import type { RoutesDeps } from "./deps.ts";
-import { catalogSchema, envelope } from "./response-schemas.ts";
+import { catalogSchema } from "./response-schemas.ts";
 
 const route = createRoute({
   method: "get",
@@ -11,10 +11,7 @@ const route = createRoute({
   tags: ["currencies"],
   summary: "Every supported currency with its latest rate (KRW per 1 unit; null while unknown)",
   responses: {
-    200: {
-      description: "Catalog",
-      content: { "application/json": { schema: envelope(catalogSchema, "Catalog") } },
-    },
+    200: envelopeContent(catalogSchema, "Catalog", "Catalog"),
   },
 });
 

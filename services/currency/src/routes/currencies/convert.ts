@@ -1,9 +1,9 @@
 import { createRoute } from "@hono/zod-openapi";
-import { ok, type ServiceApp } from "@trip/shared";
+import { envelopeContent, errorResponses, ok, type ServiceApp } from "@trip/shared";
 import { convert } from "../../domain/conversion.ts";
 import type { RoutesDeps } from "./deps.ts";
 import { convertQuery } from "./query-params.ts";
-import { conversionSchema, envelope, errorResponses } from "./response-schemas.ts";
+import { conversionSchema } from "./response-schemas.ts";
 
 const route = createRoute({
   method: "get",
@@ -12,10 +12,7 @@ const route = createRoute({
   summary: "Convert an amount between two currencies through KRW",
   request: { query: convertQuery },
   responses: {
-    200: {
-      description: "Conversion",
-      content: { "application/json": { schema: envelope(conversionSchema, "Conversion") } },
-    },
+    200: envelopeContent(conversionSchema, "Conversion", "Conversion"),
     ...errorResponses({
       400: "INVALID_CURRENCY_CODE (from/to), DATA_VALIDATION_ERROR (amount), MISSING_PARAMETER",
       404: "NOT_FOUND: no rate collected yet",

@@ -3,6 +3,8 @@ import {
   AppError,
   type CurrencyIssuer,
   currencyIssuer,
+  envelopeContent,
+  errorResponses,
   getCurrency,
   HOME_CURRENCY,
   ok,
@@ -12,7 +14,7 @@ import { noRateYet } from "../../domain/cross-rates.ts";
 import { currencyDetail } from "../../domain/currency-detail.ts";
 import type { RoutesDeps } from "./deps.ts";
 import { currencyCodePath } from "./query-params.ts";
-import { currencyDetailSchema, envelope, errorResponses } from "./response-schemas.ts";
+import { currencyDetailSchema } from "./response-schemas.ts";
 
 const route = createRoute({
   method: "get",
@@ -21,10 +23,7 @@ const route = createRoute({
   summary: "One currency: latest rate (KRW per 1 unit), quoting unit, change against the previous KST day",
   request: { params: currencyCodePath },
   responses: {
-    200: {
-      description: "Currency detail",
-      content: { "application/json": { schema: envelope(currencyDetailSchema, "CurrencyDetail") } },
-    },
+    200: envelopeContent(currencyDetailSchema, "Currency detail", "CurrencyDetail"),
     ...errorResponses({
       400: "INVALID_CURRENCY_CODE: malformed or unsupported code, or KRW (the currency every rate is quoted in)",
       404: "NOT_FOUND: supported, but no rate collected yet",

@@ -1,11 +1,19 @@
 import { createRoute } from "@hono/zod-openapi";
-import { HOME_CURRENCY, JSON_CONTENT_TYPE, okJson, parseOrThrow, type ServiceApp } from "@trip/shared";
+import {
+  envelopeContent,
+  errorResponses,
+  HOME_CURRENCY,
+  JSON_CONTENT_TYPE,
+  okJson,
+  parseOrThrow,
+  type ServiceApp,
+} from "@trip/shared";
 import { latestRates } from "../../domain/latest-rates.ts";
 import { perVersionMemo } from "../../read-path/per-version-memo.ts";
 import type { RateView } from "../../read-path/rate-reader.ts";
 import type { RoutesDeps } from "./deps.ts";
 import { currencyList, latestQuery } from "./query-params.ts";
-import { envelope, errorResponses, latestRatesSchema } from "./response-schemas.ts";
+import { latestRatesSchema } from "./response-schemas.ts";
 
 const route = createRoute({
   method: "get",
@@ -14,10 +22,7 @@ const route = createRoute({
   summary: "Latest rates: the price of 1 unit of each currency in `base` (cross rates through KRW)",
   request: { query: latestQuery },
   responses: {
-    200: {
-      description: "Rates",
-      content: { "application/json": { schema: envelope(latestRatesSchema, "LatestRates") } },
-    },
+    200: envelopeContent(latestRatesSchema, "Rates", "LatestRates"),
     ...errorResponses({
       400: "INVALID_CURRENCY_CODE: unknown symbol or base",
       404: "NOT_FOUND: no rate collected yet for a requested currency",

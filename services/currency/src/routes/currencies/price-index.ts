@@ -1,9 +1,17 @@
 import { createRoute, type z } from "@hono/zod-openapi";
-import { type Country, getCountry, HOME_COUNTRY_CODE, ok, type ServiceApp } from "@trip/shared";
+import {
+  type Country,
+  envelopeContent,
+  errorResponses,
+  getCountry,
+  HOME_COUNTRY_CODE,
+  ok,
+  type ServiceApp,
+} from "@trip/shared";
 import { priceIndexCurrencies, priceIndexReport } from "../../domain/price-index.ts";
 import type { RoutesDeps } from "./deps.ts";
 import { priceIndexQuery } from "./query-params.ts";
-import { envelope, errorResponses, priceIndexSchema } from "./response-schemas.ts";
+import { priceIndexSchema } from "./response-schemas.ts";
 
 const route = createRoute({
   method: "get",
@@ -12,10 +20,7 @@ const route = createRoute({
   summary: "Big Mac purchasing-power index of a country against a base country at today's rates",
   request: { query: priceIndexQuery },
   responses: {
-    200: {
-      description: "Price index",
-      content: { "application/json": { schema: envelope(priceIndexSchema, "PriceIndex") } },
-    },
+    200: envelopeContent(priceIndexSchema, "Price index", "PriceIndex"),
     ...errorResponses({
       400: "INVALID_COUNTRY_CODE: unknown country or base_country",
       404: "NOT_FOUND: the Big Mac data does not cover the country, or no rate yet",
