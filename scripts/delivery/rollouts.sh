@@ -4,9 +4,10 @@
 # argo-rollouts. Apps switch to it by chart values (apps.<id>.delivery.strategy: canary | blueGreen).
 #   bash scripts/delivery/rollouts.sh install      idempotent
 #   bash scripts/delivery/rollouts.sh uninstall    removes the controller and its CRDs (and so every Rollout)
-#   bash scripts/delivery/rollouts.sh faulty-image --tag TAG
-#       builds and imports <registry>/currency-service:TAG-faulty, the deliberately bad version the rollout
-#       tests release (tests/delivery/fixtures/faulty-build.ts): test-only, never a production image
+#   bash scripts/delivery/rollouts.sh faulty-image --tag TAG [APP...]
+#       builds and imports <registry>/APP:TAG-faulty (default: currency-service, the canary, and
+#       history-service, the blue-green), the deliberately bad versions the rollout tests release
+#       (tests/delivery/fixtures/faulty-build.ts): test-only, never a production image
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/lib.sh"
@@ -40,29 +41,36 @@ cmd_uninstall() {
 }
 
 cmd_faulty_image() {
-  [ "${1:-}" = --tag ] && [ -n "${2:-}" ] || die "usage: rollouts.sh faulty-image --tag TAG"
+  [ "${1:-}" = --tag ] && [ -n "${2:-}" ] || die "usage: rollouts.sh faulty-image --tag TAG [APP...]"
   local tag=$2
+  shift 2
+  [ $# -gt 0 ] || set -- currency-service history-service
   (
     here="$repo/scripts/images"
     source "$here/lib.sh"
     source "$here/export.sh"
-    local base="$APP_REGISTRY/currency-service:$tag" ref="$APP_REGISTRY/currency-service:$tag-faulty" tmp hash
-    [ -n "$(image_id "$base")" ] || die "$base is not built: bash scripts/images/build.sh --tag $tag"
-    tmp=$(mktemp -d "$WORK/ctx.XXXXXX")
-    cp "$repo/tests/delivery/fixtures/faulty.Containerfile" "$tmp/Containerfile"
-    bun "$repo/tests/delivery/fixtures/faulty-build.ts" "$repo/services/currency/src/app.ts" >"$tmp/app.ts"
-    hash=$(hash_strings "$(image_id "$base")" "$(hash_files "$tmp/app.ts" "$tmp/Containerfile")")
-    if image_current "$ref" "$hash"; then
-      log "$ref: up to date"
-    else
-      buildah bud --quiet --pull=never --format docker --build-arg "BASE=$base" --label "$INPUTS_LABEL=$hash" \
-        -t "$ref" -f "$tmp/Containerfile" "$tmp" >/dev/null
-      log "$ref: built"
-    fi
-    rm -rf "$tmp"
+    local app base ref tmp hash refs=()
+    for app in "$@"; do
+      base="$APP_REGISTRY/$app:$tag" ref="$APP_REGISTRY/$app:$tag-faulty"
+      [ -n "$(image_id "$base")" ] || die "$base is not built: bash scripts/images/build.sh --tag $tag"
+      tmp=$(mktemp -d "$WORK/ctx.XXXXXX")
+      cp "$repo/tests/delivery/fixtures/faulty.Containerfile" "$tmp/Containerfile"
+      bun "$repo/tests/delivery/fixtures/faulty-build.ts" "$repo/services/${app%-service}/src/app.ts" >"$tmp/app.ts"
+      hash=$(hash_strings "$(image_id "$base")" "$app" "$(hash_files "$tmp/app.ts" "$tmp/Containerfile")")
+      if image_current "$ref" "$hash"; then
+        log "$ref: up to date"
+      else
+        buildah bud --quiet --pull=never --format docker --build-arg "BASE=$base" \
+          --build-arg "SERVICE_DIR=services/${app%-service}" --label "$INPUTS_LABEL=$hash" \
+          -t "$ref" -f "$tmp/Containerfile" "$tmp" >/dev/null
+        log "$ref: built"
+      fi
+      rm -rf "$tmp"
+      refs+=("$ref")
+    done
     # Its own archive: the release's apps archive stays what scripts/images/build.sh wrote.
-    step "archive" write_archive currency-service-faulty "$ref"
-    step "cluster import" bash "$repo/scripts/cluster/cluster.sh" import "$ARCHIVES/currency-service-faulty.tar"
+    step "archive" write_archive faulty-builds "${refs[@]}"
+    step "cluster import" bash "$repo/scripts/cluster/cluster.sh" import "$ARCHIVES/faulty-builds.tar"
   )
 }
 

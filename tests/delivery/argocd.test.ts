@@ -6,7 +6,9 @@
  *   only once the one before was healthy, and no app container restarted waiting for a store;
  * - self-heal puts back a Deployment deleted by hand; prune removes an object deleted from git;
  * - the pipeline's own scripts (commit-gitops.sh + set-image-tags.ts, then argocd-deploy.sh with the
- *   project's `ci` token) roll a new image tag out and wait for Healthy at that revision.
+ *   project's `ci` token) roll a new image tag out and wait for Healthy at that revision;
+ * - an Argo CD history rollback (`argocd app rollback`, with automated sync off as production runs it)
+ *   takes the application back to the revision deployed before, and automated sync back on returns it to main.
  * Every change is a commit on the local git server and is put back by another; this tree is untouched.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
@@ -15,6 +17,7 @@ import { join } from "node:path";
 import { isReady, kubectl, kubectlJson, type Pod, REPO_ROOT, waitFor } from "../cluster/support/cluster.ts";
 import {
   APPLICATION,
+  ARGOCD_NAMESPACE,
   application,
   gitopsEnv,
   mainRevision,
@@ -31,6 +34,8 @@ const WAVE = "argocd.argoproj.io/sync-wave";
 
 let env: Record<string, string>;
 let clone: ScratchClone;
+/** The argocd CLI built by scripts/delivery/build.sh: `argocd.sh env` puts its directory first on PATH. */
+const argocdCli = () => join((env.PATH ?? "").split(":")[0] as string, "argocd");
 
 beforeAll(async () => {
   env = await gitopsEnv();
@@ -256,6 +261,64 @@ describe("the pipeline's scripts against Argo CD", () => {
       }
       expect(application().status.sync.revision).toBe(revision);
     } finally {
+      const { out } = await deploy(tag);
+      expect(out).toContain("is synced and healthy");
+      expect(imageOf()).toBe(image);
+      await ctr(["images", "rm", `${repository}:${next}`]);
+    }
+  }, 900_000);
+
+  test("an Argo CD history rollback returns to the revision before; automated sync back on returns to main", async () => {
+    const image = imageOf();
+    const tag = image.slice(image.lastIndexOf(":") + 1);
+    const repository = image.slice(0, image.lastIndexOf(":"));
+    const next = `${tag}-rollback`;
+    const automated = application().spec.syncPolicy.automated;
+    const before = application().status.sync.revision as string;
+    await ctr(["images", "tag", "--force", image, `${repository}:${next}`]);
+    const setAutomated = (value: unknown) =>
+      kubectl([
+        "-n",
+        ARGOCD_NAMESPACE,
+        "patch",
+        "application",
+        APPLICATION,
+        "--type",
+        "merge",
+        "-p",
+        JSON.stringify({ spec: { syncPolicy: { automated: value } } }),
+      ]);
+    try {
+      await deploy(next);
+      expect(imageOf()).toBe(`${repository}:${next}`);
+      // The deployment before this one, as Argo CD's own history records it.
+      const history = application().status.history as { id: number; revision: string }[];
+      const previous = history.filter((entry) => entry.revision === before).at(-1);
+      expect(previous).toBeDefined();
+      // Rollback is refused while automated sync would undo it at once: production runs without it.
+      setAutomated(null);
+      await run([argocdCli(), "app", "rollback", APPLICATION, String(previous?.id), "--timeout", "300"], {
+        env,
+      });
+      await waitFor("currency-service back on the image before", () => imageOf() === image, {
+        timeoutMs: 120_000,
+      });
+      const status = await waitFor(
+        "the rolled-back application Healthy and OutOfSync with main",
+        () => {
+          const current = application().status ?? {};
+          return current.health?.status === "Healthy" && current.sync?.status === "OutOfSync" && current;
+        },
+        { timeoutMs: 180_000 },
+      );
+      expect(status.operationState.syncResult.revision).toBe(before);
+      // Automated sync back on: main (the new tag) is applied again.
+      setAutomated(automated);
+      await waitFor("automated sync back at main", () => imageOf() === `${repository}:${next}`, {
+        timeoutMs: 180_000,
+      });
+    } finally {
+      if (application().spec.syncPolicy.automated === undefined) setAutomated(automated);
       const { out } = await deploy(tag);
       expect(out).toContain("is synced and healthy");
       expect(imageOf()).toBe(image);

@@ -6,22 +6,26 @@
  *   blue-green (preview Service, promotion), both switched on by chart values only;
  * - a good version is promoted to 100 % with zero failed requests under load, its analysis Successful;
  * - a bad version (the test-only faulty build of tests/delivery/fixtures, half of its API answers 500) is
- *   aborted by its analysis and rolled back on its own, having served no more than its canary share;
- * - `helm rollback` takes the release back to the Deployment shape it had.
+ *   aborted by its analysis and rolled back on its own: as a canary having served no more than its canary
+ *   share, as a blue-green never having taken the active Service (only the preview's smoke load saw it);
+ * - `helm rollback` takes the release back to the revision before the blue-green release.
  * New versions are the release's images under new tags (`ctr images tag`), except the faulty build.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { toolPaths } from "../../deploy/tool-paths.ts";
 import {
   appUrl,
+  type Forward,
   isReady,
   kubectl,
   kubectlJson,
   NAMESPACE,
   type Pod,
   podsOf,
+  portForward,
   REPO_ROOT,
   waitFor,
 } from "../cluster/support/cluster.ts";
@@ -42,10 +46,24 @@ const helm = (args: string[]) =>
 const ctr = (args: string[]) => run(["ctr", "--address", CTRD_SOCK, "--namespace", "k8s.io", ...args]);
 const tagOf = (image: string) => image.slice(image.lastIndexOf(":") + 1);
 
-/** The release's values for this suite: install.sh's, plus the two apps handed to Argo Rollouts. */
+/**
+ * The values the release had before this suite (install.sh's, and whatever the other delivery scripts
+ * added, e.g. tracing.sh's collector), minus what this suite sets itself: written once by beforeAll.
+ */
+const baseValuesFile = join(mkdtempSync(join(tmpdir(), "trip-rollouts-")), "base-values.json");
+// biome-ignore lint/suspicious/noExplicitAny: helm's user-supplied values, edited by key
+const withoutSuiteValues = (values: any) => {
+  delete values.appDefaults?.delivery;
+  for (const id of ["currency-service", "history-service"]) {
+    for (const key of ["delivery", "image", "replicas", "autoscaling"]) delete values.apps?.[id]?.[key];
+  }
+  return values;
+};
+
+/** The release's values for this suite: the base ones, plus the two apps handed to Argo Rollouts. */
 const deliveryValues = (tag: string, tags: { currency?: string; history?: string } = {}) => [
   "--values",
-  join(CHART, "values-local.yaml"),
+  baseValuesFile,
   "--set-string",
   `image.tag=${tag}`,
   // A short analysis at the pace of a test: Prometheus scrapes every 5 s (scripts/delivery/monitoring.sh).
@@ -167,6 +185,7 @@ beforeAll(async () => {
   releaseTag = values.image?.tag ?? "";
   if (releaseTag === "")
     throw new Error("the release has no image.tag: bash deploy/local-cluster/install.sh --tag <tag>");
+  writeFileSync(baseValuesFile, JSON.stringify(withoutSuiteValues(values)));
   for (const id of ["currency-service", "history-service"]) {
     await ctr([
       "images",
@@ -196,17 +215,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (releaseTag === "") return;
-  // Back to the shape install.sh gives the release: Deployments, the release's own tag.
-  await upgrade([
-    "--values",
-    join(CHART, "values-local.yaml"),
-    "--set-string",
-    `image.tag=${releaseTag}`,
-    "--wait",
-  ]);
+  // Back to the values the release had before: Deployments, the release's own tag.
+  await upgrade(["--values", baseValuesFile, "--set-string", `image.tag=${releaseTag}`, "--wait"]);
   for (const id of ["currency-service", "history-service"]) {
     await ctr(["images", "rm", `${REGISTRY}/${id}:${goodTag()}`]).catch(() => {});
   }
+  rmSync(dirname(baseValuesFile), { recursive: true, force: true });
 }, 600_000);
 
 // Not the parameterless /latest: that one is answered from memory ahead of the middleware chain (a hot
@@ -344,18 +358,104 @@ describe("blue-green: history-service", () => {
     const active = kubectlJson(["-n", NAMESPACE, "get", "service", "history-service"]).spec.selector;
     expect(active["rollouts-pod-template-hash"]).toBe(rollout("history-service").status.currentPodHash);
   }, 480_000);
+  test("a bad version is stopped by its pre-promotion analysis and never takes the active Service", async () => {
+    const runsBefore = analysisRuns("history-service").length;
+    const stableHash = rollout("history-service").status.blueGreen.activeSelector as string;
+    const active = startLoad(historyUrl());
+    let preview: ReturnType<typeof startLoad> | undefined;
+    let forward: Forward | undefined;
+    const started = performance.now();
+    try {
+      await upgrade(deliveryValues(releaseTag, { currency: goodTag(), history: faultyTag() }));
+      const previewPod = await waitFor(
+        "the faulty version Ready behind the preview Service",
+        () => {
+          const hash = rollout("history-service").status?.blueGreen?.previewSelector;
+          if (!hash || hash === stableHash) return false;
+          return podsOfApp("history-service").find(
+            (pod) => pod.metadata.labels["rollouts-pod-template-hash"] === hash && isReady(pod),
+          );
+        },
+        { timeoutMs: 300_000, intervalMs: 1_000 },
+      );
+      // The smoke load a pre-promotion check sends to the preview: what the analysis judges.
+      forward = await portForward(previewPod.metadata.name, 8003);
+      preview = startLoad(`${forward.url}/api/v1/history/stats?target=USD&period=1w&base=KRW`);
+      await waitFor(
+        "the faulty blue-green aborted",
+        () => {
+          const status = rollout("history-service").status ?? {};
+          return status.abort === true && status.phase === "Degraded";
+        },
+        { timeoutMs: 300_000, intervalMs: 1_000 },
+      );
+    } finally {
+      await preview?.stop();
+      forward?.close();
+      await active.stop();
+    }
+    const seconds = (performance.now() - started) / 1000;
+    console.log(
+      `blue-green abort: ${seconds.toFixed(1)} s; active: ${active.tally.requests} requests, ` +
+        `${active.tally.faulty} by the faulty build, ${active.tally.failures} failed; preview smoke load: ` +
+        `${preview?.tally.requests} requests, ${preview?.tally.failures} failed`,
+    );
+    const runs = analysisRuns("history-service");
+    expect(runs.length).toBeGreaterThan(runsBefore);
+    expect(runs.at(-1)?.phase).toBe("Failed");
+    // The preview did serve the bad version (the analysis judged it) ...
+    expect(preview?.tally.faulty).toBeGreaterThan(0);
+    // ... and the active Service never did: its users saw the stable version, without a failure.
+    const selector = kubectlJson(["-n", NAMESPACE, "get", "service", "history-service"]).spec.selector;
+    expect(selector["rollouts-pod-template-hash"]).toBe(stableHash);
+    expect({
+      faulty: active.tally.faulty,
+      failures: active.tally.failures,
+      first: active.tally.firstFailures,
+    }).toEqual({ faulty: 0, failures: 0, first: [] });
+    // The release is told the stable tag again, which clears the abort.
+    await upgrade(deliveryValues(releaseTag, { currency: goodTag(), history: goodTag() }));
+    await waitFor("the Rollout Healthy on the stable tag", () => settledOn("history-service", goodTag()), {
+      timeoutMs: 180_000,
+    });
+  }, 600_000);
 });
 
 describe("helm rollback", () => {
-  test("returns the release to the revision before, with both apps on that revision's version", async () => {
+  test("returns the release to the revision before the blue-green release, both apps on its versions", async () => {
     const history = JSON.parse(await helm(["history", RELEASE, "-n", RELEASE_NAMESPACE, "-o", "json"])) as {
       revision: number;
     }[];
-    const last = Math.max(...history.map((entry) => entry.revision));
-    await helm(["rollback", RELEASE, String(last - 1), "-n", RELEASE_NAMESPACE, "--timeout", "5m"]);
+    // The newest revision with history-service still on the release tag: the one before blue-green.
+    const historyTagAt = async (revision: number) => {
+      const values = JSON.parse(
+        await helm([
+          "get",
+          "values",
+          RELEASE,
+          "-n",
+          RELEASE_NAMESPACE,
+          "--revision",
+          String(revision),
+          "-o",
+          "json",
+        ]),
+      );
+      return (values.apps?.["history-service"]?.image?.tag as string | undefined) ?? values.image?.tag;
+    };
+    const revisions = history.map((entry) => entry.revision).sort((a, b) => b - a);
+    let target: number | undefined;
+    for (const revision of revisions.slice(1)) {
+      if ((await historyTagAt(revision)) === releaseTag) {
+        target = revision;
+        break;
+      }
+    }
+    expect(target).toBeDefined();
+    await helm(["rollback", RELEASE, String(target), "-n", RELEASE_NAMESPACE, "--timeout", "5m"]);
     const values = JSON.parse(await helm(["get", "values", RELEASE, "-n", RELEASE_NAMESPACE, "-o", "json"]));
-    // The revision before the blue-green release: history-service on the release tag, currency on the good one.
     expect(values.apps["history-service"].image?.tag ?? releaseTag).toBe(releaseTag);
+    expect(values.apps["currency-service"].image?.tag).toBe(goodTag());
     await waitFor("history-service back on the release tag", () => settledOn("history-service", releaseTag), {
       timeoutMs: 300_000,
     });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import { APP_IDS, adminRoutePrefix, appPorts, publicRoutes } from "./support/contract.ts";
 import type { K8sObject } from "./support/k8s-types.ts";
-import { objectsOf, renderingNamed, renderings } from "./support/rendered.ts";
+import { objectsOf, type Rendering, renderingNamed, renderings } from "./support/rendered.ts";
 
 /** What each app's sidecar may reach: the stores behind the components it owns (contract §1). */
 const storesOf: Record<string, string[]> = {
@@ -67,6 +67,27 @@ describe("network policies (production values)", () => {
       expect(reached.sort()).toEqual(stores);
     });
   }
+
+  test("with an OTLP collector configured, every app pod may send spans to it, and only then", async () => {
+    const shared = (objects: K8sObject[]) => policy(objects, "apps-dapr-control-plane").spec.egress as Rule[];
+    const toMonitoring = (rules: Rule[]) =>
+      rules.filter((rule) =>
+        rule.to?.some(
+          (peer) =>
+            (peer as { namespaceSelector?: { matchLabels?: Record<string, string> } }).namespaceSelector
+              ?.matchLabels?.["kubernetes.io/metadata.name"] === "monitoring",
+        ),
+      );
+    const production = renderingNamed("production");
+    const traced: Rendering = {
+      ...production,
+      name: "production with tracing",
+      extraArgs: ["--set", "dapr.tracing.otlpEndpoint=jaeger-collector.monitoring.svc.cluster.local:4318"],
+    };
+    expect(toMonitoring(shared(await objectsOf(production)))).toEqual([]);
+    const rules = toMonitoring(shared(await objectsOf(traced)));
+    expect(rules.map((rule) => rule.ports?.map((port) => port.port))).toEqual([[4318]]);
+  });
 
   test("only the data-ingestor may leave the cluster for HTTPS (the FX provider)", async () => {
     const objects = await objectsOf(renderingNamed("production"));
