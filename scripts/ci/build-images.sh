@@ -6,10 +6,12 @@ set -euo pipefail
 : "${REGISTRY:?REGISTRY is required}" "${IMAGE_TAG:?IMAGE_TAG is required}"
 cd "$(dirname "$0")/../.."
 export DOCKER_BUILDKIT=1
-bun scripts/ci/apps.ts "$@" | while read -r app dockerfile; do
+bun scripts/ci/apps.ts "$@" | while read -r app dockerfile flags; do
   image="$REGISTRY/$app:$IMAGE_TAG"
-  echo "building $image from $dockerfile"
-  docker build --pull --file "$dockerfile" --tag "$image" \
+  # "--build-arg NAME=value ..." (the four services share services/Dockerfile): no spaces in the values.
+  read -ra build_args <<<"$flags"
+  echo "building $image from $dockerfile ${build_args[*]}"
+  docker build --pull --file "$dockerfile" "${build_args[@]}" --tag "$image" \
     --label "org.opencontainers.image.revision=$IMAGE_TAG" \
     --label "org.opencontainers.image.title=$app" .
   docker push "$image"

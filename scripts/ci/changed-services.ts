@@ -1,7 +1,8 @@
 /**
  * Which images a change needs rebuilt. A change in packages/shared or in what every image is built from
- * (root manifests, lockfile, .dockerignore) rebuilds all; a change inside an app's folder rebuilds that
- * app; anything else (docs, chart, tests) rebuilds nothing.
+ * (root manifests, lockfile, .dockerignore) rebuilds all; a change inside an app's folder or to its
+ * Dockerfile rebuilds that app (services/Dockerfile: the four services); anything else (docs, chart,
+ * tests) rebuilds nothing.
  * usage: bun scripts/ci/changed-services.ts --base <commit>   prints the app ids, one per line
  *        (an empty or unknown base, e.g. the first build, rebuilds everything)
  */
@@ -21,7 +22,7 @@ const sharedInputs = [
 export function changedApps(changedFiles: readonly string[]): string[] {
   if (changedFiles.some((file) => sharedInputs.some((pattern) => pattern.test(file)))) return [...appIds];
   return apps
-    .filter((app) => changedFiles.some((file) => file.startsWith(`${app.dir}/`)))
+    .filter((app) => changedFiles.some((file) => file.startsWith(`${app.dir}/`) || file === app.dockerfile))
     .map((app) => app.id);
 }
 

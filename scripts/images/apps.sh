@@ -2,7 +2,9 @@
 # `buildah bud`, FROM the local oven/bun bases. Named as the chart expects: <image.registry>/<app id>:<tag>
 # with image.registry = $APP_REGISTRY. Sourced by build.sh (needs lib.sh, base.sh, $APP_TAG).
 
-# app id (the chart's apps.<id>) -> directory holding its Dockerfile
+# app id (the chart's apps.<id>) -> its source folder. The four services share services/Dockerfile with
+# SERVICE = the folder under services/ and PORT = the contract port; the web has web/Dockerfile. The same
+# table as scripts/ci/apps.ts (tests/deploy/dockerfiles.test.ts compares them).
 declare -A APP_DIRS=(
   [currency-service]=services/currency
   [ranking-service]=services/ranking
@@ -10,10 +12,30 @@ declare -A APP_DIRS=(
   [data-ingestor]=services/data-ingestor
   [web]=web
 )
+declare -A APP_PORTS=(
+  [currency-service]=8001
+  [ranking-service]=8002
+  [history-service]=8003
+  [data-ingestor]=8004
+)
 APP_IDS=(currency-service ranking-service history-service data-ingestor web)
 APP_IMAGES=()
 for _id in "${APP_IDS[@]}"; do APP_IMAGES+=("$APP_REGISTRY/$_id:${APP_TAG:?}"); done
 unset _id
+
+# app_dockerfile ID: the Dockerfile the app is built from.
+app_dockerfile() {
+  if [ -n "${APP_PORTS[$1]:-}" ]; then echo services/Dockerfile; else echo "${APP_DIRS[$1]}/Dockerfile"; fi
+}
+
+# app_build_args ID: the Dockerfile's build arguments for this app, one flag per line.
+app_build_args() {
+  echo "--build-arg=BUN_VERSION=$BUN_VERSION"
+  if [ -n "${APP_PORTS[$1]:-}" ]; then
+    echo "--build-arg=SERVICE=${APP_DIRS[$1]#services/}"
+    echo "--build-arg=PORT=${APP_PORTS[$1]}"
+  fi
+}
 
 # app_inputs ID: hash of everything the app's image is built from: its Dockerfile, .dockerignore,
 # every workspace manifest and the lockfile (the install stages), the root configs, packages/shared
@@ -22,8 +44,8 @@ app_inputs() {
   local dir=${APP_DIRS[$1]} files
   mapfile -t files < <(cd "$repo" && git ls-files -co --exclude-standard -- \
     .dockerignore package.json bun.lock bunfig.toml tsconfig.base.json tsconfig.json ':(glob)**/package.json' \
-    packages/shared "$dir" | while read -r f; do [ -f "$f" ] && echo "$f"; done)
-  hash_strings "$(cd "$repo" && hash_files "${files[@]}")" \
+    packages/shared "$dir" "$(app_dockerfile "$1")" | while read -r f; do [ -f "$f" ] && echo "$f"; done)
+  hash_strings "$(cd "$repo" && hash_files "${files[@]}")" "$(app_build_args "$1")" \
     "$(image_id "$BUN_SLIM_IMAGE")" "$(image_id "$BUN_DISTROLESS_IMAGE")" "$APP_TAG"
 }
 
@@ -53,21 +75,21 @@ app_build_mounts() {
 }
 
 build_app() {
-  local id=$1 ref="$APP_REGISTRY/$1:$APP_TAG" dir=${APP_DIRS[$1]} hash mounts
+  local id=$1 ref="$APP_REGISTRY/$1:$APP_TAG" hash mounts args
   hash=$(app_inputs "$id")
   if image_current "$ref" "$hash"; then
     log "$ref: up to date"
     return
   fi
   mapfile -t mounts < <(app_build_mounts)
+  mapfile -t args < <(app_build_args "$id")
   local logf="$WORK/logs/app-$id.log"
   mkdir -p "$WORK/logs"
   # --layers: each stage's steps are cached, so a source-only change does not reinstall dependencies.
   # --format docker keeps the Dockerfile's HEALTHCHECK (OCI image config has no field for it).
   if ! (cd "$repo" && "${NICE[@]}" buildah bud --layers --pull=never --format docker --network host \
     "${mounts[@]}" --label "$INPUTS_LABEL=$hash" \
-    --build-arg "BUN_VERSION=$BUN_VERSION" \
-    -t "$ref" -f "$dir/Dockerfile" . >"$logf" 2>&1); then
+    "${args[@]}" -t "$ref" -f "$(app_dockerfile "$id")" . >"$logf" 2>&1); then
     tail -n 40 "$logf" >&2
     die "building $ref failed (log: $logf)"
   fi

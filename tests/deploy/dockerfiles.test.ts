@@ -2,8 +2,9 @@ import { describe, expect, test } from "bun:test";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot, versions } from "../../deploy/tool-paths.ts";
-import { apps } from "../../scripts/ci/apps.ts";
+import { apps, SERVICE_DOCKERFILE } from "../../scripts/ci/apps.ts";
 import { appPorts } from "./support/contract.ts";
+import { renderDockerfile } from "./support/dockerfile.ts";
 
 const read = (path: string) => readFileSync(join(repoRoot, path), "utf8");
 const instructions = (dockerfile: string) =>
@@ -16,7 +17,7 @@ const instructions = (dockerfile: string) =>
 describe("images", () => {
   for (const app of apps) {
     describe(app.id, () => {
-      const lines = instructions(read(app.dockerfile));
+      const lines = instructions(renderDockerfile(read(app.dockerfile), app));
       const final = lines.slice(lines.findLastIndex((line) => line.startsWith("FROM ")));
 
       test("is a multi-stage build on the pinned Bun", () => {
@@ -46,6 +47,26 @@ describe("images", () => {
       });
     });
   }
+
+  test("the four services are built from one Dockerfile, named and numbered only by build arguments", () => {
+    const services = apps.filter((app) => app.dir.startsWith("services/"));
+    expect(services.map((app) => app.dockerfile)).toEqual(services.map(() => SERVICE_DOCKERFILE));
+    for (const app of services)
+      expect(app.buildArgs).toEqual({
+        SERVICE: app.dir.slice("services/".length),
+        PORT: String(appPorts[app.id]),
+      });
+    const declared = instructions(read(SERVICE_DOCKERFILE)).filter((line) => line.startsWith("ARG "));
+    expect([...new Set(declared)].sort()).toEqual(
+      [`ARG BUN_VERSION=${versions.BUN_VERSION}`, "ARG PORT", "ARG SERVICE"].sort(),
+    );
+    // The image scripts build with the same table.
+    const script = read("scripts/images/apps.sh");
+    for (const app of services) {
+      expect(script).toContain(`[${app.id}]=${app.dir}\n`);
+      expect(script).toContain(`[${app.id}]=${app.buildArgs.PORT}\n`);
+    }
+  });
 
   test("the build context leaves out dependencies, git data, local state and secrets", () => {
     const ignored = read(".dockerignore").split("\n");

@@ -1,9 +1,10 @@
 import { afterAll, describe, expect, test } from "bun:test";
-import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { repoRoot } from "../../deploy/tool-paths.ts";
 import { apps } from "../../scripts/ci/apps.ts";
+import { renderDockerfile } from "./support/dockerfile.ts";
 import { run } from "./support/run.ts";
 
 // Replays what each service Dockerfile does, without a Docker engine: only the workspace manifests, the
@@ -59,7 +60,10 @@ describe("image contents (Dockerfile steps replayed)", () => {
       expect(bundle.output).not.toContain("Could not resolve");
       expect(bundle.code).toBe(0);
       expect(existsSync(join(image, "out", "main.js"))).toBe(true);
-      expect(dirname(app.dockerfile)).toBe(app.dir);
+      // The install and COPY steps replayed above are the Dockerfile's for this app's folder.
+      expect(renderDockerfile(readFileSync(join(repoRoot, app.dockerfile), "utf8"), app)).toContain(
+        `COPY ${app.dir} ./${app.dir}`,
+      );
     }, 60_000);
   }
 });

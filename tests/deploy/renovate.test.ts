@@ -217,7 +217,7 @@ describe("renovate.json", () => {
       ...VERSION_FILES.map((file) => parseEnvFile(readFileSync(join(repoRoot, file), "utf8"))),
     ) as Record<string, string>;
     const bun = versions.BUN_VERSION;
-    for (const dockerfile of ["services/currency/Dockerfile", "web/Dockerfile"]) {
+    for (const dockerfile of ["services/Dockerfile", "web/Dockerfile"]) {
       expect(found("dockerfile", dockerfile)).toEqual(
         expect.arrayContaining([`oven/bun ${bun}-slim`, `oven/bun ${bun}-distroless`]),
       );

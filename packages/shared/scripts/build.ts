@@ -12,7 +12,8 @@ const outDir = resolve(packageDir, process.argv[2] ?? "dist");
 
 rmSync(outDir, { recursive: true, force: true });
 $.cwd(packageDir);
-await $`bun build src/index.ts --outdir ${outDir} --target node --packages external`.quiet();
+// `testing/index.js` imports the main entry by name (external), so Node shares one copy of its classes.
+await $`bun build src/index.ts src/testing/index.ts --root src --outdir ${outDir} --target node --packages external`.quiet();
 await $`tsc -p tsconfig.build.json --outDir ${outDir}`;
 
 // tsc keeps the source's `./x.ts` specifiers in declarations (`from "./x.ts"`, `import("./x.ts")`).

@@ -55,6 +55,7 @@ export {
 } from "./http/dapr-routes.ts";
 export { errorEnvelopeSchema, namedSchema, successEnvelopeSchema } from "./http/envelope-schemas.ts";
 export { errorHandler } from "./http/error-handler.ts";
+export { type HotAnswer, type HotRoutesOptions, withHotRoutes } from "./http/hot-routes.ts";
 export { type LegacyClient, legacyClient } from "./http/legacy-client.ts";
 export { type OpenApiValidation, openApiDocumentProblems } from "./http/openapi-document-problems.ts";
 export {

@@ -7,9 +7,9 @@ import {
   type MetricsRegistry,
   registerDaprRoutes,
 } from "@trip/shared";
-import type { PreviousClosePort, RatesPort } from "./read-path/ports.ts";
+import { ratesUpdatedSubscription } from "./jobs/rates-updated-events.ts";
 import { registerCurrencyRoutes } from "./routes/currencies/index.ts";
-import { ratesUpdatedSubscription } from "./routes/rates-updated-events.ts";
+import type { PreviousClosePort, RatesPort } from "./use-cases/ports.ts";
 
 export interface AppDeps {
   version: string;

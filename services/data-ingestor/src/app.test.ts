@@ -4,9 +4,9 @@ import { DaprError, MetricsRegistry, openApiDocumentProblems } from "@trip/share
 import { prometheusIngestMetrics } from "./adapters/prometheus-ingest-metrics.ts";
 import { createApp } from "./app.ts";
 import { ProviderError } from "./domain/provider-snapshot.ts";
-import { createIngestApi } from "./jobs/ingest-api.ts";
-import { runScheduledIngestion } from "./jobs/run-ingestion.ts";
+import { createIngestApi } from "./routes/ingest-api.ts";
 import { fakeIngestion, snapshotOf } from "./testing/fakes.ts";
+import { runScheduledIngestion } from "./use-cases/run-ingestion.ts";
 
 const ADMIN = "admin-secret";
 const APP_TOKEN = "app-secret";

@@ -8,8 +8,8 @@ import {
   type MetricsRegistry,
   registerDaprRoutes,
 } from "@trip/shared";
-import type { IngestApi } from "./jobs/ingest-api.ts";
 import { registerIngestRoutes } from "./routes/ingest.ts";
+import type { IngestApi } from "./routes/ingest-api.ts";
 
 export interface AppDeps {
   version: string;

@@ -2,7 +2,6 @@ import {
   APP_IDS,
   applyMigrationsWhenReady,
   COMPONENTS,
-  CRON_BINDINGS,
   createServiceRuntime,
   lazySecret,
   outputBinding,
@@ -21,9 +20,9 @@ import { sqlRunsRepository } from "./adapters/sql-runs-repository.ts";
 import { stateRateCache } from "./adapters/state-rate-cache.ts";
 import { createApp } from "./app.ts";
 import { FX_API_KEY_SECRET, loadServiceConfig } from "./config.ts";
-import { createIngestApi } from "./jobs/ingest-api.ts";
-import type { IngestionDeps } from "./jobs/ports.ts";
-import { runScheduledIngestion } from "./jobs/run-ingestion.ts";
+import { ingestCrons } from "./jobs/ingest-cron.ts";
+import { createIngestApi } from "./routes/ingest-api.ts";
+import type { IngestionDeps } from "./use-cases/ports.ts";
 
 const { config, log, sidecar, metrics, clock } = createServiceRuntime(APP_IDS.ingestor, loadServiceConfig());
 const cronTicks = metrics.counter("cron_ticks_total", "Cron binding ticks received from the sidecar");
@@ -83,12 +82,7 @@ const app = createApp({
     { name: "database", required: true, code: "DATABASE_UNAVAILABLE", check: sqlProbe(db) },
   ],
   subscriptions: [],
-  crons: {
-    [CRON_BINDINGS.ingest]: async () => {
-      cronTicks.inc({ binding: CRON_BINDINGS.ingest });
-      await runScheduledIngestion(deps);
-    },
-  },
+  crons: ingestCrons(deps, cronTicks),
   ingest: createIngestApi(deps),
   adminToken: lazySecret(sidecar, COMPONENTS.secrets, SECRET_KEYS.adminToken, log),
 });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import { createSidecar, guardedSqlDatabase } from "@trip/shared";
 import { sqlRateHistoryStore } from "./adapters/rate-history-store.ts";
-import { ADMIN_TOKEN, APP_TOKEN, buildTestApp } from "./test-support.ts";
+import { ADMIN_TOKEN, APP_TOKEN, buildTestApp } from "./testing/test-app.ts";
 
 const ENDPOINTS = [
   "/api/v1/history?target=USD&period=1m",

@@ -1,21 +1,19 @@
 import {
   APP_IDS,
   type Clock,
-  CRON_BINDINGS,
   createServiceApp,
   type DependencyCheck,
   type Logger,
   type MetricsRegistry,
   registerDaprRoutes,
 } from "@trip/shared";
-import type { RunTrigger } from "./adapters/analysis-store.ts";
-import type { RateHistoryStore } from "./adapters/rate-history-store.ts";
-import type { SelectionStore } from "./adapters/selection-store.ts";
+import { analysisCrons } from "./jobs/analysis-crons.ts";
+import { historySubscriptions } from "./jobs/subscriptions.ts";
 import { registerAnalysisRoutes } from "./routes/analysis.ts";
 import { registerHistoryRoutes } from "./routes/history.ts";
-import { historySubscriptions } from "./subscriptions.ts";
 import type { AnalysisResult } from "./use-cases/analysis-job.ts";
 import { createHistoryQueries } from "./use-cases/history-queries.ts";
+import type { RateHistoryStore, RunTrigger, SelectionStore } from "./use-cases/ports.ts";
 import type { QueryCache } from "./use-cases/query-cache.ts";
 
 export interface AppDeps {
@@ -51,20 +49,12 @@ export const createApp = (deps: AppDeps) => {
       checks: deps.checks,
     },
   });
-  const cronTicks = deps.metrics.counter("cron_ticks_total", "Cron binding ticks received from the sidecar");
-  const cron = (binding: string, trigger: RunTrigger) => async () => {
-    cronTicks.inc({ binding });
-    return deps.runAnalysis(trigger);
-  };
+  const crons = analysisCrons(deps.metrics, deps.runAnalysis);
   registerDaprRoutes(app, {
     appToken: deps.appToken,
     log: deps.log,
     subscriptions: historySubscriptions(deps),
-    crons: {
-      [CRON_BINDINGS.analysis]: cron(CRON_BINDINGS.analysis, "hourly"),
-      // Closes the finished KST day right after midnight instead of up to an hour later.
-      [CRON_BINDINGS.midnightKst]: cron(CRON_BINDINGS.midnightKst, "midnight"),
-    },
+    crons,
   });
   const queries = createHistoryQueries({ store: deps.rates, cache: deps.cache, clock: deps.clock });
   registerHistoryRoutes(app, { queries, clock: deps.clock });

@@ -9,13 +9,12 @@ import {
   registerDaprRoutes,
 } from "@trip/shared";
 import type { Context } from "hono";
-import type { SelectionLogStore } from "./adapters/selection-log-store.ts";
-import type { SnapshotStore } from "./adapters/snapshot-store.ts";
 import { type AdminDeps, registerAdminRoutes } from "./routes/admin.ts";
 import { registerRankingRoutes } from "./routes/rankings.ts";
 import { registerSelectionRoutes } from "./routes/selections.ts";
 import { registerVisitRoute } from "./routes/visits.ts";
-import type { AcceptSelectionDeps } from "./selections/accept-selection.ts";
+import type { AcceptSelectionDeps } from "./use-cases/accept-selection.ts";
+import type { SelectionLogStore, SnapshotStore } from "./use-cases/ports.ts";
 
 export interface AppDeps {
   version: string;

@@ -6,10 +6,10 @@ import {
   SECRET_KEYS,
   stateStoreProbe,
 } from "@trip/shared";
+import { overridableClock } from "./adapters/overridable-clock.ts";
 import { createApp } from "./app.ts";
 import { loadServiceConfig } from "./config.ts";
-import { peerAddressOf } from "./http/peer-address.ts";
-import { overridableClock } from "./overridable-clock.ts";
+import { peerAddressOf } from "./routes/peer-address.ts";
 import { composeRankingService } from "./service.ts";
 
 const runtime = createServiceRuntime(APP_IDS.ranking, loadServiceConfig());

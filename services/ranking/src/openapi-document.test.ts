@@ -1,7 +1,7 @@
 import { expect, test } from "bun:test";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { manualClock, openApiDocumentProblems } from "@trip/shared";
-import { overridableClock } from "./overridable-clock.ts";
+import { overridableClock } from "./adapters/overridable-clock.ts";
 import { inMemoryRanking } from "./testing/in-memory-ranking.ts";
 
 test("/openapi.json, every admin and old-frontend route included, is a valid OpenAPI 3 document", async () => {

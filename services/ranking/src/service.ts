@@ -1,15 +1,8 @@
-import {
-  type Clock,
-  CRON_BINDINGS,
-  type DistributedLock,
-  type Logger,
-  type MetricsRegistry,
-  type Publisher,
-  type StateStore,
-} from "@trip/shared";
+import type { Clock, DistributedLock, Logger, MetricsRegistry, Publisher, StateStore } from "@trip/shared";
 import { countryStatsStore } from "./adapters/country-stats-store.ts";
 import { jobLock } from "./adapters/job-lock.ts";
 import { rankingEvents } from "./adapters/ranking-events.ts";
+import { rankingMetrics } from "./adapters/ranking-metrics.ts";
 import { selectionLogStore } from "./adapters/selection-log-store.ts";
 import { snapshotStore } from "./adapters/snapshot-store.ts";
 import type { AppDeps } from "./app.ts";
@@ -17,13 +10,13 @@ import type { Config } from "./config.ts";
 import { FixedWindowLimiter } from "./domain/rate-limit.ts";
 import { LOG_SHARDS } from "./domain/selection-log.ts";
 import { hashUserId } from "./domain/user-hash.ts";
-import type { AggregatorDeps } from "./jobs/aggregate-log.ts";
-import { type RecomputeDeps, recomputeNow, recomputeOnTick } from "./jobs/recompute-rankings.ts";
-import { runRollover } from "./jobs/rollover.ts";
-import { rankingMetrics } from "./metrics.ts";
-import type { OverridableClock } from "./overridable-clock.ts";
-import { createLogAppender } from "./selections/log-appender.ts";
-import { createSelectionRecorder } from "./selections/record-selection.ts";
+import { rankingCrons } from "./jobs/ranking-crons.ts";
+import type { AggregatorDeps } from "./use-cases/aggregate-log.ts";
+import { createLogAppender } from "./use-cases/log-appender.ts";
+import type { OverridableClock } from "./use-cases/ports.ts";
+import { type RecomputeDeps, recomputeNow } from "./use-cases/recompute-rankings.ts";
+import { createSelectionRecorder } from "./use-cases/record-selection.ts";
+import { runRollover } from "./use-cases/rollover.ts";
 
 /** What the service needs from its sidecar, as narrow ports (in-memory fakes in tests). */
 export interface RankingPorts {
@@ -119,22 +112,7 @@ export const composeRankingService = (
     if (!salt) throw new Error("user-hash-salt is not readable from the secret store");
     return hashUserId(salt, userId);
   };
-  const crons: AppDeps["crons"] = {
-    [CRON_BINDINGS.ranking]: async () => {
-      m.cronTicks.inc({ binding: CRON_BINDINGS.ranking });
-      const outcome = await recomputeOnTick(recompute);
-      if (outcome === "recomputed") m.recomputations.inc({ trigger: "tick" });
-      else m.recomputeSkipped.inc({ reason: outcome });
-      log.info("cron tick", { binding: CRON_BINDINGS.ranking, outcome });
-    },
-    [CRON_BINDINGS.midnightKst]: async () => {
-      m.cronTicks.inc({ binding: CRON_BINDINGS.midnightKst });
-      const result = await rollover("midnight");
-      log.info("cron tick", { binding: CRON_BINDINGS.midnightKst, ...result });
-      // The new day's snapshots now, rather than at the next minute tick (skipped when one is running).
-      if (result.outcome === "done" && result.archived.length > 0) await recomputeFor("midnight");
-    },
-  };
+  const crons: AppDeps["crons"] = rankingCrons({ recompute, rollover, recomputeFor, log, metrics: m });
   return {
     crons,
     selections: {

@@ -11,10 +11,14 @@ describe("changedApps", () => {
   });
 
   test("the folder name maps to the app id (services/data-ingestor -> data-ingestor, services/currency -> currency-service)", () => {
-    expect(changedApps(["services/data-ingestor/Dockerfile", "services/currency/package.json"])).toEqual([
+    expect(changedApps(["services/data-ingestor/README.md", "services/currency/package.json"])).toEqual([
       "currency-service",
       "data-ingestor",
     ]);
+  });
+
+  test("the services' shared Dockerfile rebuilds the four services, not the web", () => {
+    expect(changedApps(["services/Dockerfile"])).toEqual(appIds.filter((id) => id !== "web"));
   });
 
   test("a change in packages/shared rebuilds every image", () => {

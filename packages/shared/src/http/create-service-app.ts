@@ -9,11 +9,12 @@ import { closeConnectionsWhileDraining } from "../graceful-shutdown.ts";
 import type { Logger } from "../logger.ts";
 import type { MetricsRegistry } from "../metrics.ts";
 import type { Clock } from "../time/clock.ts";
-import { activeTracer, inServerSpan, recordServerSpan, untracedTraceparent } from "../tracing/spans.ts";
+import { activeTracer, inServerSpan, untracedTraceparent } from "../tracing/spans.ts";
 import { corsForOrigins } from "./cors-origins.ts";
 import { errorHandler } from "./error-handler.ts";
 import { legacyClient } from "./legacy-client.ts";
 import { type DependencyCheck, registerOpsRoutes } from "./ops-routes.ts";
+import { requestMetrics } from "./request-metrics.ts";
 import { validationHook } from "./validation.ts";
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -65,33 +66,15 @@ export interface ServiceAppOptions {
  * (refused preflights logged and counted, cors-origins.ts), request metrics, old-client compatibility
  * (`app.legacy`, legacy-client.ts), zod validation → 400, one error envelope, JSON 404,
  * `Connection: close` while the process drains (graceful-shutdown.ts) — and, given `ops`, the ops routes.
- * `app.hot(path, answer)` lets a service answer its hottest parameterless read before all of that.
+ * A service's hottest parameterless read is answered before all of that where the server is built
+ * (`withHotRoutes`, hot-routes.ts), not by the app.
  * @example const app = createServiceApp({ service: "currency-service", log, clock, metrics });
  */
 export const createServiceApp = (options: ServiceAppOptions) => {
   const { service, log, clock, metrics } = options;
   const app = new OpenAPIHono({ defaultHook: validationHook });
-  const requests = metrics.counter("http_requests_total", "HTTP requests by route and status");
   const compat = legacyClient({ service, enabled: options.legacyClientCompat ?? false, metrics });
-  const latency = metrics.histogram("http_request_duration_seconds", "HTTP request latency");
-  // The request metrics of one (method, route, status), bound once: label keys are not rebuilt per request.
-  const bound = new Map<string, { record(seconds: number): void }>();
-  const series = (method: string, route: string, status: number) => {
-    const key = `${method} ${route} ${status}`;
-    let found = bound.get(key);
-    if (!found) {
-      const count = requests.bind({ service, method, route, status: String(status) });
-      const time = latency.bind({ service, method, route });
-      found = {
-        record: (seconds) => {
-          count.inc();
-          time.observe(seconds);
-        },
-      };
-      bound.set(key, found);
-    }
-    return found;
-  };
+  const series = requestMetrics(metrics, service);
 
   app.use("*", async (c, next) => {
     const started = performance.now();
@@ -142,61 +125,8 @@ export const createServiceApp = (options: ServiceAppOptions) => {
     c.json(failure("NOT_FOUND", `No route for ${c.req.method} ${c.req.path}`, clock.now()), 404),
   );
   if (options.ops) registerOpsRoutes(app, { service, clock, metrics, ...options.ops });
-  const hot = hotRoutes(app, series);
   app.fetch = closeConnectionsWhileDraining(app.fetch);
-  return Object.assign(app, { hot, legacy: compat.legacy });
-};
-
-/**
- * Answers from memory, before routing and the middleware chain; `undefined` takes the normal path.
- * Only for a parameterless GET whose answer is already in memory (see `hot`).
- */
-export type HotAnswer = () => Response | undefined;
-
-/**
- * `app.hot(path, answer)`: the most requested read of a service, answered without the request shell
- * when it can be — a GET of exactly `path` (no query) that is not a cross-origin browser request.
- * It still gets its X-Correlation-ID, is counted in the request metrics under the same route and, with
- * tracing on, has its SERVER span;
- * whenever `answer` returns undefined (nothing in memory yet, a refresh due) the request takes the
- * normal route, so errors, logging and validation stay where they are.
- */
-const hotRoutes = (
-  app: OpenAPIHono,
-  series: (method: string, route: string, status: number) => { record(seconds: number): void },
-) => {
-  const answers = new Map<string, HotAnswer>();
-  const fetch = app.fetch;
-  app.fetch = (request, ...rest) => {
-    if (answers.size > 0 && request.method === "GET") {
-      const url = request.url;
-      // The path and query as sent: only an exact match of a hot path (so: no query) is hot.
-      const path = url.slice(url.indexOf("/", url.indexOf("//") + 2));
-      const answer = answers.get(path);
-      if (answer !== undefined && !request.headers.has("origin")) {
-        const started = performance.now();
-        const response = answer();
-        if (response !== undefined) {
-          const correlationId = acceptCorrelationId(request.headers.get("x-correlation-id"));
-          response.headers.set("X-Correlation-ID", correlationId);
-          series("GET", path, response.status).record((performance.now() - started) / 1000);
-          const tracer = activeTracer();
-          if (tracer !== undefined) {
-            const traceparent = request.headers.get("traceparent") ?? undefined;
-            recordServerSpan(tracer, { method: "GET", path, traceparent, correlationId }, started, {
-              route: path,
-              status: response.status,
-            });
-          }
-          return response;
-        }
-      }
-    }
-    return fetch(request, ...rest);
-  };
-  return (path: `/${string}`, answer: HotAnswer): void => {
-    answers.set(path, answer);
-  };
+  return Object.assign(app, { legacy: compat.legacy });
 };
 
 export type ServiceApp = ReturnType<typeof createServiceApp>;

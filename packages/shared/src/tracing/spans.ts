@@ -99,7 +99,7 @@ export const inServerSpan = async (
   endServerSpan(span, request.method, outcome());
 };
 
-/** A SERVER span for a request already answered from memory (`app.hot`), which made no calls. */
+/** A SERVER span for a request already answered from memory (`withHotRoutes`), which made no calls. */
 export const recordServerSpan = (
   tracer: Tracer,
   request: IncomingRequest,

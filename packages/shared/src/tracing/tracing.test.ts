@@ -4,6 +4,7 @@ import { InMemorySpanExporter, type ReadableSpan } from "@opentelemetry/sdk-trac
 import { runWithContext } from "../context.ts";
 import { createSidecar } from "../dapr/client.ts";
 import { createServiceApp } from "../http/create-service-app.ts";
+import { withHotRoutes } from "../http/hot-routes.ts";
 import { createLogger } from "../logger.ts";
 import { MetricsRegistry } from "../metrics.ts";
 import { manualClock } from "../time/clock.ts";
@@ -26,11 +27,12 @@ const serviceApp = () => {
       return new Response(null, { status: 204 });
     }) as typeof fetch,
   });
+  const metrics = new MetricsRegistry();
   const app = createServiceApp({
     service: "currency-service",
     log,
     clock: manualClock("2026-12-07T12:00:00Z"),
-    metrics: new MetricsRegistry(),
+    metrics,
     ops: {
       version: "1.0.0",
       description: "test",
@@ -50,10 +52,15 @@ const serviceApp = () => {
   app.get("/api/v1/boom", () => {
     throw new Error("boom");
   });
-  app.hot("/api/v1/currencies/latest", () => Response.json({ hot: true }));
   // A gateway-style catch-all, like the web app's /api/* forwarding.
   app.all("/gateway/*", (c) => c.json({ forwarded: c.req.path }));
-  return { app, sent };
+  // The server's fetch, as main.ts composes it: one route answered from memory before the app.
+  const served = withHotRoutes(app.fetch, {
+    service: "currency-service",
+    metrics,
+    routes: { "/api/v1/currencies/latest": () => Response.json({ hot: true }) },
+  });
+  return { app, served, sent };
 };
 
 let tracing: Tracing | undefined;
@@ -139,10 +146,12 @@ describe("tracing on (startTracing)", () => {
 
   test("a hot route answered from memory still has its SERVER span", async () => {
     const spans = traced();
-    const { app } = serviceApp();
-    const res = await app.request("/api/v1/currencies/latest", {
-      headers: { traceparent: callerTraceparent() },
-    });
+    const { served } = serviceApp();
+    const res = await served(
+      new Request("http://127.0.0.1/api/v1/currencies/latest", {
+        headers: { traceparent: callerTraceparent() },
+      }),
+    );
     expect(await res.json()).toEqual({ hot: true });
     const [server] = await spans();
     expect(server?.name).toBe("GET /api/v1/currencies/latest");

@@ -11,24 +11,7 @@ import {
   storedLatestSnapshot,
 } from "@trip/shared";
 import type { RateQuote } from "../domain/rate-quote.ts";
-
-/** What one read of the cache found: the quotes, and the observation time held under each valid key. */
-export interface CacheContents {
-  readonly quotes: readonly RateQuote[];
-  readonly keys: ReadonlyMap<string, Date>;
-}
-
-/** The narrow port of the read path onto the `cache` state store (written by data-ingestor). */
-export interface RateCache {
-  /** Every rate the cache holds: `rates:latest` and every `rate:{CODE}`, in one bulk read. Throws when down. */
-  readAll(): Promise<CacheContents>;
-  /**
-   * Writes quotes back after a database fallback: `rate:{CODE}` for each of `rates`, and `rates:latest`
-   * made of `snapshot` when given, in one save. Callers pass only keys their last read found absent.
-   * Returns the keys written; throws when the cache is down.
-   */
-  refill(rates: readonly RateQuote[], snapshot?: readonly RateQuote[]): Promise<string[]>;
-}
+import type { RateCache } from "../use-cases/ports.ts";
 
 export const quoteFromCache = (cached: CachedRate): RateQuote => ({
   code: cached.currency_code,

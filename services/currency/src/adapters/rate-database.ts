@@ -1,13 +1,6 @@
 import { decimal, FOREIGN_CURRENCY_CODES, type SqlDatabase, utcDateTime } from "@trip/shared";
 import type { RateQuote } from "../domain/rate-quote.ts";
-
-/** The narrow port of the read path onto MariaDB `exchange_rates` (written by data-ingestor). */
-export interface RateDatabase {
-  /** The latest stored observation of every currency. Throws when the database is unreachable. */
-  latestQuotes(): Promise<RateQuote[]>;
-  /** The rate of the last observation of `code` strictly before `before`, or null when there is none. */
-  lastRateBefore(code: string, before: Date): Promise<number | null>;
-}
+import type { RateDatabase } from "../use-cases/ports.ts";
 
 // MAX(observed_at) per currency is a loose index scan on ix_rates_currency_time (currency, observed_at,
 // rate); the join reads one row per currency (more only when two providers observed the same instant).

@@ -1,5 +1,5 @@
 import { COMPONENTS, type Logger, ratesUpdatedEventSchema, subscription, TOPICS } from "@trip/shared";
-import type { RatesPort } from "../read-path/ports.ts";
+import type { RatesPort } from "../use-cases/ports.ts";
 
 /**
  * `exchange-rates.updated` → the in-process book, so a new ingestion is served as soon as it is

@@ -1,28 +1,19 @@
-import { createLogger, MetricsRegistry, manualClock } from "@trip/shared";
-import { rateCache } from "../adapters/rate-cache.ts";
+import { withHotRoutes } from "@trip/shared";
 import { createApp } from "../app.ts";
-import { PreviousCloseReader } from "../read-path/previous-close.ts";
-import { RateReader } from "../read-path/rate-reader.ts";
-import { FakeRateDatabase, InMemoryStateStore } from "./fake-stores.ts";
+import { LATEST_RATES_PATH, latestRatesFromMemory } from "../routes/currencies/latest.ts";
+import { PreviousCloseReader } from "../use-cases/previous-close.ts";
+import { putRates } from "./fake-stores.ts";
 import { cachedRate, quote } from "./quotes.ts";
+import { readerOverFakes } from "./reader-over-fakes.ts";
 
 export const APP_TOKEN = "test-app-token";
 
-/** The real app and read path over an in-memory cache store and a fake MariaDB. */
+/**
+ * The real app and read path over an in-memory cache store and a fake MariaDB; `get` goes through the
+ * server's fetch as main.ts composes it (the hot route in front of the app).
+ */
 export const testApp = (options: { corsOrigins?: readonly string[]; legacyClientCompat?: boolean } = {}) => {
-  const clock = manualClock("2026-11-27T03:01:00Z");
-  const store = new InMemoryStateStore();
-  const database = new FakeRateDatabase();
-  const metrics = new MetricsRegistry();
-  const log = createLogger({ service: "currency-service", sink: () => {} });
-  const rates = new RateReader({
-    cache: rateCache(store, log, 900),
-    database,
-    clock,
-    log,
-    metrics,
-    ttlMs: 5000,
-  });
+  const { clock, store, database, metrics, log, reader: rates } = readerOverFakes("currency-service");
   const app = createApp({
     version: "test",
     log,
@@ -35,18 +26,23 @@ export const testApp = (options: { corsOrigins?: readonly string[]; legacyClient
     rates,
     previousClose: new PreviousCloseReader(database, clock, log),
   });
+  const fetch = withHotRoutes(app.fetch, {
+    service: "currency-service",
+    metrics,
+    routes: { [LATEST_RATES_PATH]: latestRatesFromMemory({ rates, clock }) },
+  });
   // biome-ignore lint/suspicious/noExplicitAny: response bodies are asserted field by field
   const get = async (path: string): Promise<{ status: number; body: any }> => {
-    const res = await app.request(path);
+    const res = await fetch(new Request(`http://127.0.0.1${path}`));
     return { status: res.status, body: await res.json() };
   };
-  return { app, clock, store, database, metrics, rates, get };
+  return { app, fetch, clock, store, database, metrics, rates, get };
 };
 
 /** A test app whose cache and database hold USD 1400 (with TTS/TTB), JPY 9.5, EUR 1500, and a JPY close of 9.4. */
 export const seeded = (options: Parameters<typeof testApp>[0] = {}) => {
   const t = testApp(options);
-  t.store.putRates([
+  putRates(t.store, [
     cachedRate("USD", 1400, { tts: 1414, ttb: 1386 }),
     cachedRate("JPY", 9.5),
     cachedRate("EUR", 1500),

@@ -1,5 +1,5 @@
 import { type Clock, kstDateOf, kstDayRange, type Logger } from "@trip/shared";
-import type { RateDatabase } from "../adapters/rate-database.ts";
+import type { RateDatabase } from "./ports.ts";
 
 interface Remembered {
   value: number | null;

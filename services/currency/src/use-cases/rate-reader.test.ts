@@ -1,33 +1,10 @@
 import { describe, expect, test } from "bun:test";
-import {
-  createLogger,
-  isAppError,
-  MetricsRegistry,
-  manualClock,
-  type RatesUpdatedEvent,
-  storedCachedRate,
-} from "@trip/shared";
-import { rateCache } from "../adapters/rate-cache.ts";
-import { FakeRateDatabase, InMemoryStateStore } from "../testing/fake-stores.ts";
+import { isAppError, type RatesUpdatedEvent, storedCachedRate } from "@trip/shared";
+import { putRates } from "../testing/fake-stores.ts";
 import { cachedRate, quote } from "../testing/quotes.ts";
-import { RateReader } from "./rate-reader.ts";
+import { readerOverFakes } from "../testing/reader-over-fakes.ts";
 
-const setup = () => {
-  const clock = manualClock("2026-11-27T03:01:00Z");
-  const store = new InMemoryStateStore();
-  const database = new FakeRateDatabase();
-  const metrics = new MetricsRegistry();
-  const log = createLogger({ service: "test", sink: () => {} });
-  const reader = new RateReader({
-    cache: rateCache(store, log, 900),
-    database,
-    clock,
-    log,
-    metrics,
-    ttlMs: 5000,
-  });
-  return { clock, store, database, metrics, reader };
-};
+const setup = () => readerOverFakes();
 
 const errorCodeOf = async (promise: Promise<unknown>) =>
   promise.then(
@@ -46,7 +23,7 @@ const event = (batch: string, observedAt: string, usd: number): RatesUpdatedEven
 describe("RateReader: hot path", () => {
   test("within the TTL, reads are served from memory without touching the cache store", async () => {
     const { store, reader, clock, metrics } = setup();
-    store.putRates([cachedRate("USD", 1392.4)]);
+    putRates(store, [cachedRate("USD", 1392.4)]);
     expect((await reader.read("all")).source).toBe("cache");
     clock.advance(4999);
     await reader.read(["USD"]);
@@ -58,7 +35,7 @@ describe("RateReader: hot path", () => {
   });
   test("peek: the whole book from memory, nothing while empty; past the TTL it refreshes in the background", async () => {
     const { store, reader, clock, metrics } = setup();
-    store.putRates([cachedRate("USD", 1392.4)]);
+    putRates(store, [cachedRate("USD", 1392.4)]);
     expect(reader.peek()).toBeUndefined();
     await reader.read("all");
     const view = reader.peek();
@@ -66,7 +43,7 @@ describe("RateReader: hot path", () => {
     expect(view?.book.quotes.get("USD")?.krwPerUnit).toBe(1392.4);
     expect(store.reads).toBe(1);
     expect(metrics.render()).toContain('cache_requests_total{result="hit"} 2');
-    store.putRates([cachedRate("USD", 1400, { observed_at: "2026-11-27T03:02:00.000Z" })]);
+    putRates(store, [cachedRate("USD", 1400, { observed_at: "2026-11-27T03:02:00.000Z" })]);
     clock.advance(5000);
     expect(reader.peek()?.book.quotes.get("USD")?.krwPerUnit).toBe(1392.4);
     reader.peek();
@@ -83,13 +60,13 @@ describe("RateReader: hot path", () => {
   });
   test("concurrent reads after the TTL share one cache read", async () => {
     const { store, reader } = setup();
-    store.putRates([cachedRate("USD", 1392.4)]);
+    putRates(store, [cachedRate("USD", 1392.4)]);
     await Promise.all([reader.read("all"), reader.read(["USD"]), reader.read("all")]);
     expect(store.reads).toBe(1);
   });
   test("an event is served at once, without waiting for the TTL; redelivery and older batches change nothing", async () => {
     const { store, reader } = setup();
-    store.putRates([cachedRate("USD", 1392.4)]);
+    putRates(store, [cachedRate("USD", 1392.4)]);
     await reader.read("all");
     expect(reader.applyEvent(event("b2", "2026-11-27T03:02:00.000Z", 1395))).toBe("applied");
     expect((await reader.read(["USD"])).book.quotes.get("USD")?.krwPerUnit).toBe(1395);
@@ -120,26 +97,26 @@ describe("RateReader: fallbacks", () => {
     const first = await reader.read("all");
     expect(first.source).toBe("database");
     expect(first.book.quotes.get("JPY")?.origin).toBe("database");
-    expect([...store.entries.keys()].sort()).toEqual(["rate:JPY", "rate:USD", "rates:latest"]);
+    expect([...store.dump().keys()].sort()).toEqual(["rate:JPY", "rate:USD", "rates:latest"]);
     clock.advance(5000);
     expect((await reader.read("all")).source).toBe("cache");
   });
   test("a deleted cache key is noticed on the next re-read: database, then refilled", async () => {
     const { store, database, reader, clock } = setup();
-    store.putRates([cachedRate("USD", 1392.4)]);
+    putRates(store, [cachedRate("USD", 1392.4)]);
     database.quotes = [quote("USD", 1392.4)];
     await reader.read("all");
-    store.entries.clear();
+    store.clear();
     clock.advance(5000);
     expect((await reader.read(["USD"])).source).toBe("database");
-    expect(store.entries.has("rate:USD")).toBe(true);
+    expect(store.dump().has("rate:USD")).toBe(true);
   });
   test("a malformed cache entry counts as a miss and is overwritten with the database's value", async () => {
     const { store, database, reader, clock } = setup();
-    store.entries.set("rate:USD", { value: { ...cachedRate("USD", 1392.4), tts: 0 }, etag: 1 });
+    store.seed("rate:USD", { ...cachedRate("USD", 1392.4), tts: 0 });
     database.quotes = [quote("USD", 1392.4)];
     expect((await reader.read(["USD"])).source).toBe("database");
-    expect(store.entries.get("rate:USD")?.value).toEqual(storedCachedRate(cachedRate("USD", 1392.4)));
+    expect(store.dump().get("rate:USD")).toEqual(storedCachedRate(cachedRate("USD", 1392.4)));
     clock.advance(5000);
     expect((await reader.read(["USD"])).source).toBe("cache");
   });
@@ -158,7 +135,7 @@ describe("RateReader: fallbacks", () => {
   });
   test("back from an outage still holding older values, the cache is overwritten with MariaDB's newer ones", async () => {
     const { store, database, reader, clock } = setup();
-    store.putRates([cachedRate("USD", 1390)]);
+    putRates(store, [cachedRate("USD", 1390)]);
     await reader.read("all");
     store.down = true;
     database.quotes = [quote("USD", 1395, { observedAt: new Date("2026-11-27T03:02:00Z") })];
@@ -167,7 +144,7 @@ describe("RateReader: fallbacks", () => {
     store.down = false;
     clock.advance(5000);
     await reader.read(["USD"]);
-    expect(store.entries.get("rate:USD")?.value).toMatchObject({
+    expect(store.dump().get("rate:USD")).toMatchObject({
       rate: "1395.00000000",
       observed_at: "2026-11-27T03:02:00.000Z",
     });
@@ -177,12 +154,12 @@ describe("RateReader: fallbacks", () => {
   });
   test("a currency the cache lacks is read from MariaDB; absent everywhere, MariaDB is asked once per TTL", async () => {
     const { store, database, reader } = setup();
-    store.putRates([cachedRate("USD", 1392.4)]);
+    putRates(store, [cachedRate("USD", 1392.4)]);
     database.quotes = [quote("USD", 1392.4), quote("THB", 40.1)];
     expect((await reader.read(["USD"])).source).toBe("cache");
     const thb = await reader.read(["THB"]);
     expect(thb).toMatchObject({ source: "database" });
-    expect(store.entries.has("rate:THB")).toBe(true);
+    expect(store.dump().has("rate:THB")).toBe(true);
     const callsBefore = database.latestCalls;
     await reader.read(["VND"]);
     await reader.read(["VND"]);
@@ -202,7 +179,7 @@ describe("RateReader: fallbacks", () => {
   });
   test("both down but rates in memory: they are served with their own (old) observation time", async () => {
     const { store, database, reader, clock } = setup();
-    store.putRates([cachedRate("USD", 1392.4)]);
+    putRates(store, [cachedRate("USD", 1392.4)]);
     await reader.read("all");
     store.down = true;
     database.down = true;

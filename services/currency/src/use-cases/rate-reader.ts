@@ -7,12 +7,11 @@ import {
   type RatesUpdatedEvent,
   storeUnavailable,
 } from "@trip/shared";
-import type { RateCache } from "../adapters/rate-cache.ts";
-import type { RateDatabase } from "../adapters/rate-database.ts";
 import { emptyRateBook, mergeQuotes, type RateBook } from "../domain/rate-book.ts";
 import { type RateOrigin, type RateQuote, sourceOf } from "../domain/rate-quote.ts";
 import { quotesOfEvent } from "../domain/rates-event.ts";
 import { refillPlan } from "../domain/refill-plan.ts";
+import type { RateCache, RateDatabase } from "./ports.ts";
 import { singleFlight } from "./single-flight.ts";
 
 export interface RateReaderOptions {

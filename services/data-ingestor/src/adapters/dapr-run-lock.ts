@@ -1,5 +1,5 @@
 import type { DistributedLock, Logger } from "@trip/shared";
-import type { RunLock } from "../jobs/ports.ts";
+import type { RunLock } from "../use-cases/ports.ts";
 
 /** The run lock over Dapr's distributed lock (`lockstore`). The lock expires on its own if we die. */
 export const daprRunLock = (lock: DistributedLock, log: Logger): RunLock => ({

@@ -1,5 +1,5 @@
 import type { MetricsRegistry } from "@trip/shared";
-import type { IngestMetrics } from "../jobs/ports.ts";
+import type { IngestMetrics } from "../use-cases/ports.ts";
 
 /** `ingest_runs_total{status,trigger}`, `ingest_rows_inserted_total{trigger}`, `ingest_rates_rejected_total{reason}`. */
 export const prometheusIngestMetrics = (metrics: MetricsRegistry): IngestMetrics => {

@@ -1,5 +1,5 @@
 import { type Publisher, TOPICS } from "@trip/shared";
-import type { RatesEventPublisher } from "../jobs/ports.ts";
+import type { RatesEventPublisher } from "../use-cases/ports.ts";
 
 /**
  * One partition key for every rate event: consumers see batches in the order they were stored (Kafka

@@ -12,7 +12,7 @@ import {
   parseFrankfurterLatest,
   parseFrankfurterSeries,
 } from "../domain/providers/frankfurter.ts";
-import type { DailySeriesSource, LatestRatesSource } from "../jobs/ports.ts";
+import type { DailySeriesSource, LatestRatesSource } from "../use-cases/ports.ts";
 import type { ProviderFetch } from "./fx-binding-fetcher.ts";
 
 export interface LatestSourceOptions {

@@ -1,7 +1,7 @@
 import { decimal, isSupportedCurrency, type SqlDatabase, type SqlParam, utcDateTime } from "@trip/shared";
 import { PROVIDER_NAMES, type ProviderName } from "../config.ts";
 import type { RateRow } from "../domain/rates-publication.ts";
-import type { RatesRepository } from "../jobs/ports.ts";
+import type { RatesRepository } from "../use-cases/ports.ts";
 
 /** Rows per multi-row INSERT: 10 bound params each, far below MariaDB's 65 535 placeholders per statement. */
 export const INSERT_CHUNK_ROWS = 400;

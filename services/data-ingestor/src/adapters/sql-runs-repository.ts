@@ -1,7 +1,7 @@
 import { decimal, type SqlDatabase, utcDateTime } from "@trip/shared";
 import { PROVIDER_NAMES } from "../config.ts";
 import { type IngestRun, RUN_STATUSES, RUN_TRIGGERS } from "../domain/ingest-run.ts";
-import type { RunsRepository, RunTotals } from "../jobs/ports.ts";
+import type { RunsRepository, RunTotals } from "../use-cases/ports.ts";
 
 const RUN_COLUMNS = `run_id, tick_key, trigger_kind, provider, status, started_at, finished_at, fetched, inserted,
   skipped, rejected, observed_at, batch_id, published, error, note`;

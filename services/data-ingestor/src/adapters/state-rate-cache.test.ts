@@ -1,5 +1,6 @@
 import { describe, expect, test } from "bun:test";
-import type { CachedRate, LatestRatesSnapshot, StateStore, TransactionOperation } from "@trip/shared";
+import type { CachedRate, LatestRatesSnapshot } from "@trip/shared";
+import { inMemoryStateStore } from "@trip/shared/testing";
 import { stateRateCache } from "./state-rate-cache.ts";
 
 const usd: CachedRate = {
@@ -22,45 +23,40 @@ const latest: LatestRatesSnapshot = {
 };
 
 const storeWith = (stored: unknown) => {
-  const transactions: TransactionOperation[][] = [];
-  const store = {
-    name: "cache",
-    get: async () => (stored === undefined ? undefined : { value: stored, etag: "1" }),
-    transaction: async (ops: TransactionOperation[]) => {
-      transactions.push(ops);
-    },
-  } as unknown as StateStore;
-  return { store, transactions };
+  const store = inMemoryStateStore("cache");
+  if (stored !== undefined) store.seed("rates:latest", stored);
+  return store;
 };
 
 /** USD as stored: rates as 8-decimal strings, which the state API keeps exactly. */
 const stored = { ...usd, rate: "1469.85000000", tts: null, ttb: null };
 
 describe("stateRateCache", () => {
-  test("writes rate:{CODE} and rates:latest in one transaction, each re-created with the TTL", async () => {
-    const { store, transactions } = storeWith(undefined);
+  test("writes rate:{CODE} and rates:latest in one transaction, each with the TTL", async () => {
+    const store = storeWith(undefined);
     await stateRateCache(store).write([usd], latest, 86_400);
-    expect(transactions).toEqual([
-      [
-        { operation: "delete", key: "rate:USD" },
-        { operation: "upsert", key: "rate:USD", value: stored, ttlInSeconds: 86_400 },
-        { operation: "delete", key: "rates:latest" },
-        {
-          operation: "upsert",
-          key: "rates:latest",
-          value: { ...latest, rates: { USD: stored } },
-          ttlInSeconds: 86_400,
-        },
-      ],
-    ]);
+    expect(store.dump()).toEqual(
+      new Map<string, unknown>([
+        ["rate:USD", stored],
+        ["rates:latest", { ...latest, rates: { USD: stored } }],
+      ]),
+    );
+    expect([store.ttlOf("rate:USD"), store.ttlOf("rates:latest")]).toEqual([86_400, 86_400]);
+  });
+
+  test("overwrites keys another writer created with first-write (state.redis refuses a plain save there)", async () => {
+    const store = storeWith(undefined);
+    await store.save([{ key: "rate:USD", value: "older", concurrency: "first-write" }]);
+    await stateRateCache(store).write([usd], latest, 60);
+    expect(store.dump().get("rate:USD")).toEqual(stored);
   });
 
   test("reads back a valid rates:latest, and treats a malformed one as absent", async () => {
-    expect(await stateRateCache(storeWith(latest).store).readLatest()).toEqual(latest);
+    expect(await stateRateCache(storeWith(latest)).readLatest()).toEqual(latest);
     // The stored form (decimal strings) reads back as numbers, to the last decimal.
     const exact = { ...stored, rate: "0.05244290", tts: "0.05300001" };
-    const read = await stateRateCache(storeWith({ ...latest, rates: { VND: exact } }).store).readLatest();
+    const read = await stateRateCache(storeWith({ ...latest, rates: { VND: exact } })).readLatest();
     expect(read?.rates.VND).toMatchObject({ rate: 0.0524429, tts: 0.05300001, ttb: null });
-    expect(await stateRateCache(storeWith({ rates: "nope" }).store).readLatest()).toBeUndefined();
+    expect(await stateRateCache(storeWith({ rates: "nope" })).readLatest()).toBeUndefined();
   });
 });

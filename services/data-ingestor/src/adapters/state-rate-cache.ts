@@ -6,7 +6,7 @@ import {
   storedLatestSnapshot,
   type TransactionOperation,
 } from "@trip/shared";
-import type { RateCache } from "../jobs/ports.ts";
+import type { RateCache } from "../use-cases/ports.ts";
 
 /**
  * The `cache` state store in the shared `rate-cache.ts` format: `rate:{CODE}` per currency plus the

@@ -1,15 +1,15 @@
 import { CRON_BINDINGS, guardStore } from "@trip/shared";
 import type { FailureSource } from "../domain/ingest-run.ts";
 import { nextScheduledRun } from "../domain/tick-key.ts";
+import type { IngestionDeps } from "../use-cases/ports.ts";
+import { runBackfill } from "../use-cases/run-backfill.ts";
+import { runManualIngestion } from "../use-cases/run-ingestion.ts";
 import {
   type BackfillResultJson,
   type IngestRunJson,
   type IngestStatusJson,
   runJson,
-} from "../schemas/ingest-schemas.ts";
-import type { IngestionDeps } from "./ports.ts";
-import { runBackfill } from "./run-backfill.ts";
-import { runManualIngestion } from "./run-ingestion.ts";
+} from "./ingest-schemas.ts";
 
 /** What the HTTP routes need from the ingestor: its status, a run now, a backfill. */
 export interface IngestApi {

@@ -9,13 +9,13 @@ import {
   storeUnavailable,
 } from "@trip/shared";
 import type { FailureSource } from "../domain/ingest-run.ts";
-import type { IngestApi } from "../jobs/ingest-api.ts";
+import type { IngestApi } from "./ingest-api.ts";
 import {
   backfillQuerySchema,
   backfillResultSchema,
   ingestRunSchema,
   ingestStatusSchema,
-} from "../schemas/ingest-schemas.ts";
+} from "./ingest-schemas.ts";
 
 const runFailed = errorContent(
   "The provider (EXTERNAL_API_ERROR) or the database (DATABASE_UNAVAILABLE) failed",

@@ -13,7 +13,7 @@ import type {
   RunLock,
   RunsRepository,
   RunTotals,
-} from "../jobs/ports.ts";
+} from "../use-cases/ports.ts";
 
 /** `exchange_rates` in memory, with the table's unique key (currency, provider, observed_at). */
 export class FakeRatesRepository implements RatesRepository {

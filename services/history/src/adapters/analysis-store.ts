@@ -1,32 +1,6 @@
 import { kstDayRange, type SqlDatabase } from "@trip/shared";
-import type { DayRange } from "../domain/day-ranges.ts";
+import type { AnalysisStore } from "../use-cases/ports.ts";
 import { requiredNumber, requiredString } from "./sql-values.ts";
-
-export type RunTrigger = "hourly" | "midnight" | "start" | "manual";
-
-/** The `analysis_runs` ledger and the `daily_stats` upserts of the hourly job. */
-export interface AnalysisStore {
-  /** Records a run under its idempotency key; false when a run with that key already exists. */
-  claimRun(key: string, trigger: RunTrigger, startedAt: Date): Promise<boolean>;
-  finishRun(
-    key: string,
-    outcome: {
-      status: "succeeded" | "failed";
-      finishedAt: Date;
-      fromId: number;
-      toId: number;
-      daysUpdated: number;
-      error?: string;
-    },
-  ): Promise<void>;
-  /** Highest `exchange_rates.id` a succeeded run has folded into `daily_stats` (0 before the first). */
-  processedUpTo(): Promise<number>;
-  latestRateId(): Promise<number>;
-  /** Currencies and KST days of the rows with `afterId < id <= upToId`. */
-  changedDays(afterId: number, upToId: number): Promise<Array<{ currency: string; kstDate: string }>>;
-  /** Re-aggregates one currency's KST days in the range from raw rows; returns the rows affected. */
-  aggregateDays(currency: string, range: DayRange, now: Date): Promise<number>;
-}
 
 const CHANGED_DAYS_SQL = `SELECT currency, DATE_FORMAT(observed_at + INTERVAL 9 HOUR, '%Y-%m-%d') AS kst_date
 FROM exchange_rates WHERE id > ? AND id <= ?

@@ -1,16 +1,7 @@
-import type { KstDate, SqlDatabase } from "@trip/shared";
+import type { SqlDatabase } from "@trip/shared";
 import type { Bar } from "../domain/bars.ts";
+import type { RateHistoryStore } from "../use-cases/ports.ts";
 import { requiredNumber, requiredString } from "./sql-values.ts";
-
-/** Reads one currency's bars (KRW per 1 unit). Every read is a range on an index of `currency` + time. */
-export interface RateHistoryStore {
-  /** Raw rows in `[from, to)` bucketed by `bucketSeconds` since the epoch; key = bucket start (ISO). */
-  intradayBars(currency: string, bucketSeconds: number, from: Date, to: Date): Promise<Bar[]>;
-  /** Raw rows in `[from, to)` grouped by KST day; key = KST date. */
-  rawDailyBars(currency: string, from: Date, to: Date): Promise<Bar[]>;
-  /** `daily_stats` rows for KST dates `firstDate..lastDate` inclusive. */
-  dailyStatsBars(currency: string, firstDate: KstDate, lastDate: KstDate): Promise<Bar[]>;
-}
 
 // bindings.mysql (go-sql-driver 1.7.1 in daprd 1.16.5) hands DECIMAL and long-text columns over as raw
 // bytes: base64 in the JSON, and with a buffer reused across rows, i.e. corrupted values. Every numeric

@@ -1,10 +1,5 @@
-import type { SelectionRecordedEvent, SqlDatabase } from "@trip/shared";
-
-/** `user_selections`, written from `ranking.selection-recorded`. */
-export interface SelectionStore {
-  /** Idempotent on `selection_id`: a redelivered event changes nothing and reports "duplicate". */
-  record(event: SelectionRecordedEvent): Promise<"inserted" | "duplicate">;
-}
+import type { SqlDatabase } from "@trip/shared";
+import type { SelectionStore } from "../use-cases/ports.ts";
 
 export const sqlSelectionStore = (db: SqlDatabase): SelectionStore => ({
   async record(event) {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "bun:test";
+import { fakeSql } from "../testing/fake-sql.ts";
 import { sqlAnalysisStore } from "./analysis-store.ts";
-import { fakeSql } from "./fake-sql.ts";
 import { sqlRateHistoryStore } from "./rate-history-store.ts";
 import { sqlSelectionStore } from "./selection-store.ts";
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "bun:test";
+import { closesToBars } from "../testing/test-bars.ts";
 import { compareReport, performanceRanks } from "./compare-report.ts";
-import { closesToBars } from "./test-bars.ts";
 
 describe("performanceRanks", () => {
   test("highest change first, ties share a rank, missing values have none", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "bun:test";
+import { testBar } from "../testing/test-bars.ts";
 import { historyReport, seriesSummary } from "./history-report.ts";
-import { testBar } from "./test-bars.ts";
 
 describe("historyReport", () => {
   const bars = [

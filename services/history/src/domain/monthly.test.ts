@@ -1,6 +1,6 @@
 import { describe, expect, test } from "bun:test";
+import { testBar } from "../testing/test-bars.ts";
 import { monthlyBreakdown } from "./monthly.ts";
-import { testBar } from "./test-bars.ts";
 
 describe("monthlyBreakdown", () => {
   test("groups KST days by month, in order", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "bun:test";
+import { closesToBars, testBar } from "../testing/test-bars.ts";
 import { bollinger, rsi, sma } from "./indicators.ts";
 import { statsReport } from "./stats-report.ts";
-import { closesToBars, testBar } from "./test-bars.ts";
 
 const now = new Date("2026-02-01T03:00:00Z");
 

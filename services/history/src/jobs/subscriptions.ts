@@ -8,8 +8,8 @@ import {
   subscription,
   TOPICS,
 } from "@trip/shared";
-import type { SelectionStore } from "./adapters/selection-store.ts";
-import type { QueryCache } from "./use-cases/query-cache.ts";
+import type { SelectionStore } from "../use-cases/ports.ts";
+import type { QueryCache } from "../use-cases/query-cache.ts";
 
 /**
  * - `exchange-rates.updated`: new rates make every cached answer stale → drop them all.

@@ -1,7 +1,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { adminRoutes, type Clock, envelopeContent, errorContent, ok } from "@trip/shared";
-import type { RunTrigger } from "../adapters/analysis-store.ts";
 import type { AnalysisResult } from "../use-cases/analysis-job.ts";
+import type { RunTrigger } from "../use-cases/ports.ts";
 import { analysisRunSchema } from "./schemas.ts";
 
 export const registerAnalysisRoutes = (

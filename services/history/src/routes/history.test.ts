@@ -2,7 +2,7 @@ import { describe, expect, test } from "bun:test";
 import type { Bar } from "../domain/bars.ts";
 import type { HistoryData } from "../domain/history-report.ts";
 import type { StatsData } from "../domain/stats-report.ts";
-import { APP_TOKEN, buildTestApp, getData, must, samplesOf } from "../test-support.ts";
+import { APP_TOKEN, buildTestApp, getData, must, samplesOf } from "../testing/test-app.ts";
 
 const NOW = "2026-11-27T03:00:00Z"; // 12:00 KST
 const TWO_MIN = 120_000;

@@ -2,7 +2,7 @@ import { describe, expect, test } from "bun:test";
 import { addKstDays, kstDateOf } from "@trip/shared";
 import type { Bar } from "../domain/bars.ts";
 import type { HistoryData } from "../domain/history-report.ts";
-import { buildTestApp, samplesOf } from "../test-support.ts";
+import { buildTestApp, samplesOf } from "../testing/test-app.ts";
 
 const NOW = "2026-11-27T03:00:00Z"; // 12:00 KST
 const DAY = 86_400_000;

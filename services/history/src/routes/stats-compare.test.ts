@@ -1,7 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import type { CompareData } from "../domain/compare-report.ts";
 import type { StatsData } from "../domain/stats-report.ts";
-import { buildTestApp, getData, must, samplesOf } from "../test-support.ts";
+import { buildTestApp, getData, must, samplesOf } from "../testing/test-app.ts";
 
 const NOW = "2026-11-27T03:00:00Z"; // 12:00 KST
 const TWO_MIN = 120_000;

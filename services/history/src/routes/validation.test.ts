@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { buildTestApp } from "../test-support.ts";
+import { buildTestApp } from "../testing/test-app.ts";
 
 const { app } = buildTestApp();
 

@@ -1,6 +1,6 @@
 import { type KstDate, kstDateOf } from "@trip/shared";
 import type { Bar } from "../domain/bars.ts";
-import type { RateHistoryStore } from "./rate-history-store.ts";
+import type { RateHistoryStore } from "../use-cases/ports.ts";
 
 export interface Sample {
   currency: string;

@@ -1,13 +1,11 @@
 /** Builds the real app over in-memory fakes of its ports, for `app.request` tests. */
 import { createLogger, MetricsRegistry, manualClock, type SelectionRecordedEvent } from "@trip/shared";
-import type { RunTrigger } from "./adapters/analysis-store.ts";
-import { memoryRateHistoryStore, type Sample } from "./adapters/memory-rate-history-store.ts";
-import type { RateHistoryStore } from "./adapters/rate-history-store.ts";
-import type { SelectionStore } from "./adapters/selection-store.ts";
-import { createApp } from "./app.ts";
-import type { Bar } from "./domain/bars.ts";
-import type { AnalysisResult } from "./use-cases/analysis-job.ts";
-import { createQueryCache } from "./use-cases/query-cache.ts";
+import { createApp } from "../app.ts";
+import type { Bar } from "../domain/bars.ts";
+import type { AnalysisResult } from "../use-cases/analysis-job.ts";
+import type { RateHistoryStore, RunTrigger, SelectionStore } from "../use-cases/ports.ts";
+import { createQueryCache } from "../use-cases/query-cache.ts";
+import { memoryRateHistoryStore, type Sample } from "./memory-rate-history-store.ts";
 
 export const APP_TOKEN = "app-token-for-tests";
 export const ADMIN_TOKEN = "admin-token-for-tests";

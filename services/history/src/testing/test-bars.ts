@@ -1,4 +1,4 @@
-import type { Bar } from "./bars.ts";
+import type { Bar } from "../domain/bars.ts";
 
 /** A bar for tests: `[key, open, high, low, close, average?, samples?]`. */
 export const testBar = (

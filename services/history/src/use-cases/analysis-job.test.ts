@@ -1,8 +1,8 @@
 import { describe, expect, test } from "bun:test";
 import { createLogger, type DistributedLock, manualClock } from "@trip/shared";
-import type { AnalysisStore } from "../adapters/analysis-store.ts";
 import type { DayRange } from "../domain/day-ranges.ts";
 import { ANALYSIS_LOCK, RESCAN_IDS, runAnalysis, runKeyOf } from "./analysis-job.ts";
+import type { AnalysisStore } from "./ports.ts";
 
 const log = createLogger({ service: "test", level: "error" });
 

@@ -1,6 +1,6 @@
 import { type Clock, type DistributedLock, kstDateOf, type Logger } from "@trip/shared";
-import type { AnalysisStore, RunTrigger } from "../adapters/analysis-store.ts";
 import { dayRanges } from "../domain/day-ranges.ts";
+import type { AnalysisStore, RunTrigger } from "./ports.ts";
 
 export const ANALYSIS_LOCK = "history-service:analysis";
 /**

@@ -1,5 +1,4 @@
 import { AppError, type Clock, HOME_CURRENCY } from "@trip/shared";
-import type { RateHistoryStore } from "../adapters/rate-history-store.ts";
 import { type BarQuery, planBarQueries } from "../domain/bar-sources.ts";
 import { type Bar, crossBars, HOME, type Series } from "../domain/bars.ts";
 import { type CompareData, compareReport } from "../domain/compare-report.ts";
@@ -16,6 +15,7 @@ import {
   windowOf,
 } from "../domain/periods.ts";
 import { type StatsData, statsReport } from "../domain/stats-report.ts";
+import type { RateHistoryStore } from "./ports.ts";
 import type { QueryCache } from "./query-cache.ts";
 
 export interface HistoryQueriesDeps {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { inMemoryStateStore } from "../testing/in-memory-state-store.ts";
+import { inMemoryStateStore } from "@trip/shared/testing";
 import { createIfAbsent, createManyIfAbsent } from "./create-if-absent.ts";
 
 const savesOf = (store: ReturnType<typeof inMemoryStateStore>) => {
@@ -30,7 +30,8 @@ describe("createManyIfAbsent", () => {
 
   test("an existing key makes each item settle on its own, without overwriting anything", async () => {
     const store = inMemoryStateStore();
-    await store.save([{ key: "b", value: 20 }]);
+    // Created as the service creates keys: over a plain-written key state.redis lets first-write through.
+    await store.save([{ key: "b", value: 20, concurrency: "first-write" }]);
     const outcomes = await createManyIfAbsent(store, [
       { key: "a", value: 1 },
       { key: "b", value: 2 },

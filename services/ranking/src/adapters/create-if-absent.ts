@@ -1,6 +1,5 @@
 import { isEtagMismatch, type StateStore } from "@trip/shared";
-
-export type CreateOutcome<T> = { created: true } | { created: false; existing: T };
+import type { CreateOutcome } from "../use-cases/ports.ts";
 
 /** Saves tried for one key when a refused save left it absent (e.g. a SQL store's deadlock victim). */
 const CREATE_ATTEMPTS = 4;

@@ -1,11 +1,5 @@
 import type { DistributedLock, Logger } from "@trip/shared";
-
-export type Exclusive<T> = { ran: true; value: T } | { ran: false };
-
-/** Runs jobs under the Dapr distributed lock so one replica at a time does them. */
-export interface JobLock {
-  runExclusive<T>(resource: string, expirySeconds: number, job: () => Promise<T>): Promise<Exclusive<T>>;
-}
+import type { JobLock } from "../use-cases/ports.ts";
 
 /**
  * @example const locks = jobLock(sidecar.lock("lockstore"), replicaId, log);

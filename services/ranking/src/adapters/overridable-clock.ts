@@ -1,12 +1,5 @@
 import type { Clock } from "@trip/shared";
-
-export interface OverridableClock extends Clock {
-  /**
-   * Makes this clock read `at` now. It keeps running from there, or stands still at `at` when `frozen`
-   * (to hit an exact instant such as 23:59:59.999 KST). null goes back to `base`.
-   */
-  setNow(at: Date | null, options?: { frozen?: boolean }): void;
-}
+import type { OverridableClock } from "../use-cases/ports.ts";
 
 /** Test stacks only (ALLOW_CLOCK_OVERRIDE): the rollover tests move a replica's "now" across KST midnight. */
 export const overridableClock = (base: Clock): OverridableClock => {

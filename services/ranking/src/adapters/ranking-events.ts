@@ -1,18 +1,10 @@
 import {
   type Publisher,
-  type RankingUpdatedEvent,
   rankingUpdatedEventSchema,
-  type SelectionRecordedEvent,
   selectionRecordedEventSchema,
   TOPICS,
 } from "@trip/shared";
-
-/** The events ranking-service publishes, validated against the shared schemas before they leave. */
-export interface RankingEvents {
-  /** One bulk publish per call; keep batches to a few hundred. */
-  selectionsRecorded(events: readonly SelectionRecordedEvent[]): Promise<void>;
-  rankingUpdated(event: RankingUpdatedEvent): Promise<void>;
-}
+import type { RankingEvents } from "../use-cases/ports.ts";
 
 export const rankingEvents = (publisher: Publisher): RankingEvents => ({
   async selectionsRecorded(events) {

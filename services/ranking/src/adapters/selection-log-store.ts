@@ -1,38 +1,9 @@
-import type { KstDate, StateStore } from "@trip/shared";
+import type { StateStore } from "@trip/shared";
 import type { ArchivedDay } from "../domain/archived-day.ts";
 import { type LogSlot, type SelectionRecord, STORE_KEYS } from "../domain/selection-log.ts";
 import type { Tally } from "../domain/tally.ts";
-import {
-  bulkRead,
-  type CreateOutcome,
-  compareAndSave,
-  createIfAbsent,
-  createManyIfAbsent,
-} from "./create-if-absent.ts";
-
-export interface Retention {
-  /** TTL of `selection:{id}` records: a retry later than this counts as a new selection. 0 = keep. */
-  selectionSeconds: number;
-  /** TTL of log slots and tallies (must outlast the rollover's catch-up window). 0 = keep. */
-  logSeconds: number;
-}
-
-/** The `daily-selections` store: idempotency records, the selection log, tallies and archived days. */
-export interface SelectionLogStore {
-  readSelections(ids: readonly string[]): Promise<Map<string, SelectionRecord>>;
-  createSelection(record: SelectionRecord): Promise<CreateOutcome<SelectionRecord>>;
-  /** `createSelection` for many records at once (one bulk write when none existed); outcomes in order. */
-  createSelections(records: readonly SelectionRecord[]): Promise<CreateOutcome<SelectionRecord>[]>;
-  claimSlot(date: KstDate, shard: number, slot: number, value: LogSlot): Promise<CreateOutcome<LogSlot>>;
-  /** The slots from `from` on that exist, up to `count`, stopping at the first missing one. */
-  readSlots(date: KstDate, shard: number, from: number, count: number): Promise<LogSlot[]>;
-  getTally(date: KstDate, shard: number): Promise<{ tally: Tally; etag: string | undefined } | undefined>;
-  readTallies(date: KstDate, shards: number): Promise<Tally[]>;
-  /** false when the tally changed since it was read (another aggregator). */
-  saveTally(tally: Tally, etag: string | undefined): Promise<boolean>;
-  createArchivedDay(day: ArchivedDay): Promise<CreateOutcome<ArchivedDay>>;
-  readArchivedDays(dates: readonly KstDate[]): Promise<Map<KstDate, ArchivedDay>>;
-}
+import type { Retention, SelectionLogStore } from "../use-cases/ports.ts";
+import { bulkRead, compareAndSave, createIfAbsent, createManyIfAbsent } from "./create-if-absent.ts";
 
 export const selectionLogStore = (store: StateStore, retention: Retention): SelectionLogStore => ({
   async readSelections(ids) {

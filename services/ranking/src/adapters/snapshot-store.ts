@@ -1,24 +1,9 @@
 import type { StateStore } from "@trip/shared";
-import type { RankingPeriod } from "../domain/kst-windows.ts";
 import type { RankingSnapshot } from "../domain/snapshot.ts";
+import type { SnapshotStore } from "../use-cases/ports.ts";
 import { createIfAbsent } from "./create-if-absent.ts";
 
-/** `tick:{minute}`: which replica recomputed for a cron-ranking tick. */
-export interface TickRecord {
-  tick: string;
-  replica: string;
-  claimed_at: string;
-}
-
 const TICK_RETENTION_SECONDS = 86_400;
-
-/** The `rankings` store: one snapshot per period, and the per-tick recomputation claims. */
-export interface SnapshotStore {
-  getSnapshot(period: RankingPeriod): Promise<RankingSnapshot | undefined>;
-  saveSnapshots(snapshots: readonly RankingSnapshot[]): Promise<void>;
-  /** true when this replica is the first to claim `tick`. */
-  claimTick(record: TickRecord): Promise<boolean>;
-}
 
 export const snapshotStore = (store: StateStore): SnapshotStore => ({
   async getSnapshot(period) {

@@ -1,8 +1,8 @@
 import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import { type AdminRoutes, adminRoutes, type Clock, envelopeContent, jsonBody, ok } from "@trip/shared";
-import type { RecomputeOutcome } from "../jobs/recompute-rankings.ts";
-import type { RolloverOutcome } from "../jobs/rollover.ts";
-import type { OverridableClock } from "../overridable-clock.ts";
+import type { OverridableClock } from "../use-cases/ports.ts";
+import type { RecomputeOutcome } from "../use-cases/recompute-rankings.ts";
+import type { RolloverOutcome } from "../use-cases/rollover.ts";
 
 export interface AdminDeps {
   clock: Clock;

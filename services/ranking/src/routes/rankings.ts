@@ -1,10 +1,9 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { AppError, type Clock, envelopeContent, errorContent, guardStore, ok } from "@trip/shared";
-import type { SelectionLogStore } from "../adapters/selection-log-store.ts";
-import type { SnapshotStore } from "../adapters/snapshot-store.ts";
 import { destinationOf } from "../domain/destinations.ts";
-import { readCountryStats } from "../queries/country-stats-view.ts";
-import { readRanking } from "../queries/ranking-view.ts";
+import { readCountryStats } from "../use-cases/country-stats-view.ts";
+import type { SelectionLogStore, SnapshotStore } from "../use-cases/ports.ts";
+import { readRanking } from "../use-cases/ranking-view.ts";
 import {
   countryStatsSchema,
   RANKING_STORE_DOWN,

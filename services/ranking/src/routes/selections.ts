@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { type Clock, envelopeContent, errorContent, guardStore, jsonBody, ok } from "@trip/shared";
 import type { Context } from "hono";
-import { type AcceptSelectionDeps, acceptSelection } from "../selections/accept-selection.ts";
+import { type AcceptSelectionDeps, acceptSelection } from "../use-cases/accept-selection.ts";
 import { RANKING_STORE_DOWN, selectionBodySchema, selectionRequestSchema } from "./schemas.ts";
 
 const recordSelection = createRoute({

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "bun:test";
 import { manualClock, systemClock } from "@trip/shared";
-import { overridableClock } from "../overridable-clock.ts";
+import { overridableClock } from "../adapters/overridable-clock.ts";
 import { ADMIN_TOKEN, APP_TOKEN, inMemoryRanking } from "../testing/in-memory-ranking.ts";
 import { type JsonBody, jsonOf } from "../testing/json-body.ts";
 import { get } from "../testing/requests.ts";

@@ -10,8 +10,8 @@ import {
   type ServiceApp,
 } from "@trip/shared";
 import type { Context } from "hono";
-import type { AcceptSelectionDeps } from "../selections/accept-selection.ts";
-import { acceptVisit } from "../selections/accept-visit.ts";
+import type { AcceptSelectionDeps } from "../use-cases/accept-selection.ts";
+import { acceptVisit } from "../use-cases/accept-visit.ts";
 import { RANKING_STORE_DOWN, visitRecordedSchema, visitRequestSchema } from "./schemas.ts";
 
 const recordVisit = createRoute({

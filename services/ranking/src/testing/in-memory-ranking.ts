@@ -1,11 +1,11 @@
 import { type Clock, createLogger, type LogLevel, MetricsRegistry } from "@trip/shared";
+import { type InMemoryStateStore, inMemoryStateStore } from "@trip/shared/testing";
 import { createApp } from "../app.ts";
 import { envSchema } from "../config.ts";
-import type { RecomputeDeps } from "../jobs/recompute-rankings.ts";
-import type { OverridableClock } from "../overridable-clock.ts";
 import { composeRankingService } from "../service.ts";
+import type { OverridableClock } from "../use-cases/ports.ts";
+import type { RecomputeDeps } from "../use-cases/recompute-rankings.ts";
 import { inMemoryLock, type RecordingPublisher, recordingPublisher } from "./fakes.ts";
-import { type InMemoryStateStore, inMemoryStateStore } from "./in-memory-state-store.ts";
 
 export const APP_TOKEN = "app-token-for-tests";
 export const ADMIN_TOKEN = "admin-token-for-tests";

@@ -1,5 +1,5 @@
+import type { InMemoryStateStore } from "@trip/shared/testing";
 import type { LogSlot } from "../domain/selection-log.ts";
-import type { InMemoryStateStore } from "./in-memory-state-store.ts";
 
 /** Every entry in the log of `date` (all shards), as [slot key, selection_id] pairs. */
 export const logEntriesOf = (store: InMemoryStateStore, date: string) =>

@@ -1,13 +1,13 @@
 import type { Clock } from "@trip/shared";
+import { inMemoryStateStore } from "@trip/shared/testing";
 import { rankingEvents } from "../adapters/ranking-events.ts";
 import { selectionLogStore } from "../adapters/selection-log-store.ts";
 import { LOG_SHARDS } from "../domain/selection-log.ts";
 import { countsOfTallies } from "../domain/tally.ts";
-import { type AggregatorDeps, aggregateDay } from "../jobs/aggregate-log.ts";
-import { createLogAppender } from "../selections/log-appender.ts";
-import { createSelectionRecorder, type SelectionInput } from "../selections/record-selection.ts";
+import { type AggregatorDeps, aggregateDay } from "../use-cases/aggregate-log.ts";
+import { createLogAppender } from "../use-cases/log-appender.ts";
+import { createSelectionRecorder, type SelectionInput } from "../use-cases/record-selection.ts";
 import { recordingPublisher } from "./fakes.ts";
-import { inMemoryStateStore } from "./in-memory-state-store.ts";
 
 /** The write path and the aggregator on one in-memory `daily-selections` store. */
 export const selectionTestbed = (

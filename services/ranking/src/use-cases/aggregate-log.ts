@@ -1,6 +1,4 @@
 import type { KstDate } from "@trip/shared";
-import type { RankingEvents } from "../adapters/ranking-events.ts";
-import type { SelectionLogStore } from "../adapters/selection-log-store.ts";
 import {
   decideEntry,
   type LogEntry,
@@ -9,6 +7,7 @@ import {
   recordOf,
 } from "../domain/selection-log.ts";
 import { advanceTally, emptyTally, type Tally } from "../domain/tally.ts";
+import type { RankingEvents, SelectionLogStore } from "./ports.ts";
 
 export interface AggregatorDeps {
   store: SelectionLogStore;

@@ -1,11 +1,11 @@
 import type { Country } from "@trip/shared";
 import { addKstDays, type Clock, type KstDate, kstDateOf } from "@trip/shared";
-import type { SelectionLogStore } from "../adapters/selection-log-store.ts";
 import { type ArchivedDay, countsOfDay } from "../domain/archived-day.ts";
 import { type DayFigure, periodStatistics } from "../domain/country-period-stats.ts";
 import { STATS_PERIOD_DAYS, type StatsPeriod, windowEndingAt } from "../domain/kst-windows.ts";
 import { type Counts, rankCounts } from "../domain/ranking.ts";
 import { countsOfTallies } from "../domain/tally.ts";
+import type { SelectionLogStore } from "./ports.ts";
 
 /** Days not archived yet (today, and yesterday until the rollover ran) are read from their tallies. */
 const OPEN_DAYS = 2;

@@ -1,8 +1,8 @@
 import { describe, expect, test } from "bun:test";
 import { COUNTRIES, manualClock } from "@trip/shared";
-import { sealDay } from "../jobs/seal-day.ts";
 import { keysOf, logEntriesOf } from "../testing/log-helpers.ts";
 import { selectionOf, selectionTestbed } from "../testing/selection-testbed.ts";
+import { sealDay } from "./seal-day.ts";
 
 const destinations = COUNTRIES.filter((c) => c.code !== "KR")
   .slice(0, 20)

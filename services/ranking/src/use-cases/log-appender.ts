@@ -1,7 +1,7 @@
 import { addKstDays, type Clock, type KstDate, kstDateOf, kstDayRange } from "@trip/shared";
-import type { SelectionLogStore } from "../adapters/selection-log-store.ts";
 import type { LogEntry, LogSlot, Placement } from "../domain/selection-log.ts";
 import { findLogEnd } from "./log-end.ts";
+import type { SelectionLogStore } from "./ports.ts";
 
 export interface Appended {
   placement: Placement;

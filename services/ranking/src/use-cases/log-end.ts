@@ -1,5 +1,5 @@
 import type { KstDate } from "@trip/shared";
-import type { SelectionLogStore } from "../adapters/selection-log-store.ts";
+import type { SelectionLogStore } from "./ports.ts";
 
 const PROBE_WINDOW = 32;
 

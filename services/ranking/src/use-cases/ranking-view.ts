@@ -1,10 +1,10 @@
 import { type Clock, kstDateOf } from "@trip/shared";
-import type { SnapshotStore } from "../adapters/snapshot-store.ts";
 import { destinationOf } from "../domain/destinations.ts";
 import { periodWindow, type RankingPeriod } from "../domain/kst-windows.ts";
 import { paginate } from "../domain/pagination.ts";
 import type { RankingEntry } from "../domain/ranking.ts";
 import { snapshotAsOf } from "../domain/snapshot.ts";
+import type { SnapshotStore } from "./ports.ts";
 
 /** A ranking row as the API shows it: the snapshot's figures plus the catalog's names and currency. */
 const withCatalogNames = (entry: RankingEntry) => {

@@ -7,11 +7,6 @@ import {
   kstDatesEndingAt,
   type Logger,
 } from "@trip/shared";
-import type { CountryStatsStore } from "../adapters/country-stats-store.ts";
-import type { JobLock } from "../adapters/job-lock.ts";
-import type { RankingEvents } from "../adapters/ranking-events.ts";
-import type { SelectionLogStore } from "../adapters/selection-log-store.ts";
-import type { SnapshotStore } from "../adapters/snapshot-store.ts";
 import { countsOfDay } from "../domain/archived-day.ts";
 import { HISTORY_DAYS_NEEDED, RANKING_PERIODS } from "../domain/kst-windows.ts";
 import type { Counts } from "../domain/ranking.ts";
@@ -20,6 +15,7 @@ import { buildSnapshot, type RankingSnapshot } from "../domain/snapshot.ts";
 import { countsOfTallies } from "../domain/tally.ts";
 import { type AggregatorDeps, aggregateDay } from "./aggregate-log.ts";
 import { inParallel } from "./in-parallel.ts";
+import type { CountryStatsStore, JobLock, RankingEvents, SelectionLogStore, SnapshotStore } from "./ports.ts";
 import type { RolloverOutcome } from "./rollover.ts";
 
 export interface RecomputeDeps {

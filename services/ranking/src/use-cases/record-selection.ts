@@ -1,5 +1,4 @@
 import { type Clock, kstDateOf } from "@trip/shared";
-import type { SelectionLogStore } from "../adapters/selection-log-store.ts";
 import {
   bodyOf,
   recordOf,
@@ -9,6 +8,7 @@ import {
 } from "../domain/selection-log.ts";
 import { batchedLookup, coalesced } from "./coalesced.ts";
 import type { LogAppender } from "./log-appender.ts";
+import type { SelectionLogStore } from "./ports.ts";
 
 export interface SelectionInput {
   /** The client's idempotency key; a new id is generated when absent. */

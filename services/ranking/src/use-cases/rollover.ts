@@ -1,12 +1,10 @@
 import { addKstDays, type Clock, type KstDate, kstDateOf, type Logger } from "@trip/shared";
-import type { CountryStatsStore } from "../adapters/country-stats-store.ts";
-import type { JobLock } from "../adapters/job-lock.ts";
-import type { SelectionLogStore } from "../adapters/selection-log-store.ts";
 import { type ArchivedDay, archivedDayOf } from "../domain/archived-day.ts";
 import { applyDay } from "../domain/country-totals.ts";
 import { planRollover } from "../domain/rollover-plan.ts";
 import { countsOfTallies } from "../domain/tally.ts";
 import { type AggregatorDeps, aggregateShard } from "./aggregate-log.ts";
+import type { CountryStatsStore, JobLock, SelectionLogStore } from "./ports.ts";
 import { sealDay } from "./seal-day.ts";
 
 export interface RolloverDeps {

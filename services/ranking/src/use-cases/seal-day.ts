@@ -1,7 +1,7 @@
 import type { Clock, KstDate } from "@trip/shared";
-import type { SelectionLogStore } from "../adapters/selection-log-store.ts";
 import type { LogSlot } from "../domain/selection-log.ts";
-import { findLogEnd } from "../selections/log-end.ts";
+import { findLogEnd } from "./log-end.ts";
+import type { SelectionLogStore } from "./ports.ts";
 
 /**
  * Closes one shard of a finished day: claims the slot after the last entry with a seal. A writer that

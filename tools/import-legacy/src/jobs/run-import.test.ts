@@ -1,7 +1,6 @@
 import { describe, expect, test } from "bun:test";
-import type { AnalysisStore } from "@trip/history/src/adapters/analysis-store.ts";
-import type { RateHistoryStore } from "@trip/history/src/adapters/rate-history-store.ts";
 import type { Bar } from "@trip/history/src/domain/bars.ts";
+import type { AnalysisStore, RateHistoryStore } from "@trip/history/src/use-cases/ports.ts";
 import { addKstDays, kstDateOf, manualClock } from "@trip/shared";
 import type { TargetStore } from "../adapters/target-store.ts";
 import type { ImportedDay, ImportedRate } from "../domain/plan-import.ts";

@@ -1,6 +1,5 @@
-import type { AnalysisStore } from "@trip/history/src/adapters/analysis-store.ts";
-import type { RateHistoryStore } from "@trip/history/src/adapters/rate-history-store.ts";
 import { dayRanges } from "@trip/history/src/domain/day-ranges.ts";
+import type { AnalysisStore, RateHistoryStore } from "@trip/history/src/use-cases/ports.ts";
 import { type Clock, type KstDate, kstDateOf, kstDayRange } from "@trip/shared";
 import type { TargetStore } from "../adapters/target-store.ts";
 import { type ImportedDay, type ImportedRate, planImport, type Skip } from "../domain/plan-import.ts";

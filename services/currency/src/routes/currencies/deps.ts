@@ -1,5 +1,5 @@
 import type { Clock } from "@trip/shared";
-import type { PreviousClosePort, RatesPort } from "../../read-path/ports.ts";
+import type { PreviousClosePort, RatesPort } from "../../use-cases/ports.ts";
 
 export interface RoutesDeps {
   rates: RatesPort;

@@ -1,6 +1,27 @@
 import { describe, expect, test } from "bun:test";
+import { withHotRoutes } from "@trip/shared";
+import { putRates } from "../../testing/fake-stores.ts";
 import { cachedRate } from "../../testing/quotes.ts";
 import { APP_TOKEN, seeded, testApp } from "../../testing/test-app.ts";
+import { LATEST_RATES_PATH, latestRatesFromMemory } from "./latest.ts";
+
+/** The server's fetch as main.ts composes it: the default read answered from memory before the app. */
+const servedFetch = (t: ReturnType<typeof testApp>) => {
+  const answer = latestRatesFromMemory(t);
+  const served = { fromMemory: 0, fetch: t.app.fetch };
+  served.fetch = withHotRoutes(t.app.fetch, {
+    service: "currency-service",
+    metrics: t.metrics,
+    routes: {
+      [LATEST_RATES_PATH]: () => {
+        const response = answer();
+        if (response) served.fromMemory++;
+        return response;
+      },
+    },
+  });
+  return served;
+};
 
 describe("GET /api/v1/currencies/latest", () => {
   test("defaults: base KRW, every currency with a rate, from the cache", async () => {
@@ -18,10 +39,14 @@ describe("GET /api/v1/currencies/latest", () => {
   });
   test("the default request is answered from memory once read: same body, a correlation id, counted", async () => {
     const t = seeded();
-    const routed = await t.app.request("/api/v1/currencies/latest");
-    const hot = await t.app.request("/api/v1/currencies/latest", {
-      headers: { "x-correlation-id": "trace-me-1234" },
-    });
+    const served = servedFetch(t);
+    const routed = await served.fetch(new Request(`http://127.0.0.1${LATEST_RATES_PATH}`));
+    const hot = await served.fetch(
+      new Request(`http://127.0.0.1${LATEST_RATES_PATH}`, {
+        headers: { "x-correlation-id": "trace-me-1234" },
+      }),
+    );
+    expect(served.fromMemory).toBe(1);
     expect(t.store.reads).toBe(1);
     expect(hot.headers.get("content-type")).toBe("application/json");
     expect(hot.headers.get("x-correlation-id")).toBe("trace-me-1234");
@@ -33,11 +58,13 @@ describe("GET /api/v1/currencies/latest", () => {
   });
   test("a cross-origin browser request takes the normal route and gets its CORS header", async () => {
     const t = seeded({ corsOrigins: ["http://127.0.0.1:8080"] });
+    const served = servedFetch(t);
     await t.get("/api/v1/currencies/latest");
-    const plain = await t.app.request("/api/v1/currencies/latest");
-    const browser = await t.app.request("/api/v1/currencies/latest", {
-      headers: { origin: "http://127.0.0.1:8080" },
-    });
+    const plain = await served.fetch(new Request(`http://127.0.0.1${LATEST_RATES_PATH}`));
+    const browser = await served.fetch(
+      new Request(`http://127.0.0.1${LATEST_RATES_PATH}`, { headers: { origin: "http://127.0.0.1:8080" } }),
+    );
+    expect(served.fromMemory).toBe(1);
     expect(plain.headers.get("access-control-allow-origin")).toBeNull();
     expect(browser.headers.get("access-control-allow-origin")).toBe("http://127.0.0.1:8080");
     expect(await browser.json()).toEqual(await plain.json());
@@ -60,7 +87,7 @@ describe("GET /api/v1/currencies/latest", () => {
   test("past the TTL the default request is answered at once and the store is read in the background", async () => {
     const t = seeded();
     await t.get("/api/v1/currencies/latest");
-    t.store.putRates([cachedRate("USD", 1410, { observed_at: "2026-11-27T03:02:00.000Z" })]);
+    putRates(t.store, [cachedRate("USD", 1410, { observed_at: "2026-11-27T03:02:00.000Z" })]);
     t.clock.advance(5000);
     expect((await t.get("/api/v1/currencies/latest")).body.data.rates.USD).toBe(1400);
     await Bun.sleep(0);
