@@ -16,6 +16,10 @@ case "${1:-}" in
   "") ;;
   *) echo "usage: scripts/test-all.sh [--delivery]" >&2; exit 2 ;;
 esac
+case "$DELIVERY_PASS" in
+  core | full | 0) ;;
+  *) echo "DELIVERY_PASS=$DELIVERY_PASS: core (default), full (--delivery) or 0" >&2; exit 2 ;;
+esac
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 bash scripts/setup.sh --test-tools || exit 1
